@@ -1,0 +1,14 @@
+const HELP = `winback — win-back operations for customer-success teams, in Slack.
+
+Usage: npx winback <command> [options]
+
+Commands:
+  start     run the Slack app, webhooks and jobs (needs the Slack settings; see README)
+  migrate   apply pending database migrations and exit
+  help      show this message
+
+With no DATABASE_URL, winback runs an embedded PostgreSQL in .winback/ (WINBACK_DATA_DIR moves it).`;
+
+export async function runHelp(): Promise<void> {
+  console.log(HELP);
+}

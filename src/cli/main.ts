@@ -1,0 +1,26 @@
+import { isWinbackError } from '../errors.ts';
+import { runHelp } from './help-command.ts';
+import { runMigrate } from './migrate-command.ts';
+import { runStart } from './start-command.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  help: runHelp,
+  migrate: runMigrate,
+  start: runStart,
+};
+
+const [name = 'help', ...args] = process.argv.slice(2);
+const command = COMMANDS[name === '--help' || name === '-h' ? 'help' : name];
+
+if (!command) {
+  console.error(`winback: unknown command "${name}". Run \`npx winback help\` for the list.`);
+  process.exitCode = 2;
+} else {
+  try {
+    await command(args);
+  } catch (error) {
+    // Our own errors carry a sentence for the user; anything else is a bug worth its stack.
+    console.error(isWinbackError(error) ? error.message : error);
+    process.exitCode = 1;
+  }
+}

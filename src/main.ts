@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { ServerConfig } from './config/load-config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { createPrismaClient } from './db/prisma.ts';
+import { healthz } from './http/healthz.ts';
+import { startJobQueue } from './jobs/job-queue.ts';
+import type { Logger } from './log.ts';
+import { createSlackApp } from './slack/create-slack-app.ts';
+
+export interface RunningWinback {
+  /** The port the HTTP server listens on (useful when PORT=0). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Start-up in dependency order: database → jobs → Slack app → HTTP routes. */
+export async function startWinback(config: ServerConfig, logger: Logger): Promise<RunningWinback> {
+  const database = await openDatabase(config, logger);
+  const prisma = createPrismaClient(database.url);
+  const jobs = await startJobQueue(database.url, logger);
+
+  const httpApp = express();
+  httpApp.get('/healthz', healthz(prisma, jobs));
+  const slack = createSlackApp(config, httpApp, logger);
+  if (config.SLACK_APP_TOKEN) await slack.start();
+
+  const server: Server = createServer(httpApp);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, socketMode: Boolean(config.SLACK_APP_TOKEN) }, 'winback is listening');
+
+  return {
+    port,
+    stop: async () => {
+      // Reverse order: stop taking requests, drain jobs, then close the database.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      if (config.SLACK_APP_TOKEN) await slack.stop();
+      await jobs.stop();
+      await prisma.$disconnect();
+      await database.close();
+      logger.info('winback stopped');
+    },
+  };
+}
