@@ -21,7 +21,7 @@ export const HINTS: Record<string, string> = {
   WINBACK_EMBEDDED_PG_PORT: 'A free TCP port for the embedded PostgreSQL; default 54329.',
   PORT: 'The HTTP port for Slack requests, webhooks and /healthz; default 3000.',
   HOST: 'The address to listen on; default 0.0.0.0.',
-  LOG_LEVEL: 'One of fatal, error, warn, info, debug, trace, silent; default info.',
+  LOG_LEVEL: 'Default info.',
 };
 
 const bool = (fallback: boolean) =>
@@ -61,7 +61,10 @@ export const serverSchema = z
     PORT: port(3000),
     HOST: z.string().default('0.0.0.0'),
     SLACK_BOT_TOKEN: z.string({ error: 'missing' }).startsWith('xoxb-', 'expected a bot token starting with "xoxb-"'),
-    SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-z]{32}$/i, 'expected the 32-character signing secret').optional(),
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .regex(/^[0-9a-z]{32}$/i, 'expected the 32-character signing secret')
+      .optional(),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'expected an app-level token starting with "xapp-"').optional(),
     SLACK_API_URL: z.url({ error: 'expected an http(s) URL ending in /api/' }).optional(),
   })

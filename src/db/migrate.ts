@@ -93,20 +93,21 @@ async function applyOne(client: pg.Client, file: MigrationFile): Promise<void> {
       cause: error,
     });
   }
-  await client.query(
-    'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
-    [id],
-  );
+  await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [
+    id,
+  ]);
 }
 
 export interface MigrateOptions {
   /** false: only check; throws when migrations are pending instead of applying them. */
   apply: boolean;
+  /** Another migrations folder, for tests. */
+  migrationsDir?: string;
 }
 
 /** Applies pending migrations from prisma/migrations, leaving the bookkeeping Prisma expects. */
 export async function migrateDatabase(url: string, logger: Logger, options: MigrateOptions): Promise<MigrationPlan> {
-  const files = await readMigrationFiles();
+  const files = await readMigrationFiles(options.migrationsDir);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

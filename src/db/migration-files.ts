@@ -5,6 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations/', import.meta.url));
+export const SCHEMA_PATH = path.join(MIGRATIONS_DIR, '..', 'schema.prisma');
+/** schema.prisma as of the newest migration: where the next migration's diff starts. */
+export const MIGRATED_SCHEMA_PATH = path.join(MIGRATIONS_DIR, '..', 'schema.migrated.prisma');
 
 export interface MigrationFile {
   name: string;

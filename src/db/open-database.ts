@@ -46,7 +46,10 @@ async function assertReachable(url: string): Promise<void> {
  * embedded in the data folder. Migrations are applied (or only checked) before returning.
  */
 export async function openDatabase(
-  config: Pick<CoreConfig, 'DATABASE_URL' | 'WINBACK_DATA_DIR' | 'WINBACK_EMBEDDED_PG_PORT' | 'WINBACK_MIGRATE_ON_START'>,
+  config: Pick<
+    CoreConfig,
+    'DATABASE_URL' | 'WINBACK_DATA_DIR' | 'WINBACK_EMBEDDED_PG_PORT' | 'WINBACK_MIGRATE_ON_START'
+  >,
   logger: Logger,
   options: { migrate?: boolean } = {},
 ): Promise<Database> {

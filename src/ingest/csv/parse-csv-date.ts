@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import type { Parsed } from './csv-fields.ts';
+import { describeValue } from './describe-value.ts';
+
+export interface DateReading {
+  /** A luxon format such as `dd/MM/yyyy`; null reads ISO 8601. */
+  format: string | null;
+  /** IANA zone for dates and times that carry no offset of their own. */
+  timezone: string;
+}
+
+/** Reads one date cell; an offset written in the cell wins over the import's time zone. */
+export function parseCsvDate(raw: string, reading: DateReading): Parsed<Date> {
+  const options = { zone: reading.timezone };
+  const parsed = reading.format ? DateTime.fromFormat(raw, reading.format, options) : readIso(raw, options);
+  if (parsed.isValid) return { ok: true, value: parsed.toJSDate() };
+
+  const got = describeValue(raw);
+  if (reading.format) return { ok: false, error: `expected a date in the format ${reading.format}, got ${got}` };
+  return { ok: false, error: `expected an ISO 8601 date such as 2024-03-31 or 2024-03-31T14:00:00Z, got ${got}` };
+}
+
+function readIso(raw: string, options: { zone: string }): DateTime {
+  const iso = DateTime.fromISO(raw, options);
+  // Spreadsheets and databases export `2024-03-31 14:00:00`, which RFC 3339 allows but luxon's ISO reader does not.
+  return iso.isValid ? iso : DateTime.fromSQL(raw, options);
+}

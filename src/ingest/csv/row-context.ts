@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { DateReading } from './parse-csv-date.ts';
+import type { Decimal } from './parse-decimal.ts';
+import { type AmountUnit, toMinorUnits } from './to-minor-units.ts';
+
+/** What every row of one import is read with; built once per file. */
+export interface RowContext {
+  source: string;
+  /** observedAt for facts the row does not date itself. */
+  importedAt: Date;
+  /** The currency of amounts on rows whose currency cell is blank or unmapped. */
+  currency: string | null;
+  amountUnit: AmountUnit;
+  decimalComma: boolean;
+  dates: DateReading;
+}
+
+/** One row's reading: the value, or one `field: sentence` per problem. */
+export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Scales an amount inside a zod transform, reporting a failure against the amount's field. */
+export function scaleAmount(
+  amount: Decimal,
+  currency: string,
+  context: RowContext,
+  field: string,
+  ctx: z.RefinementCtx,
+): number {
+  const minor = toMinorUnits(amount, currency, context.amountUnit);
+  if (minor.ok) return minor.value;
+
+  ctx.addIssue({ code: 'custom', message: minor.error, path: [field] });
+  return 0;
+}
+
+/** Drops keys left undefined: the applier writes every key present, and absent means "not known". */
+export function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
+
+export function toRowResult<T>(parsed: z.ZodSafeParseResult<T>): RowResult<T> {
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+}

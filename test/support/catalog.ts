@@ -1,0 +1,62 @@
+import pg from 'pg';
+
+/** The parts of a database's catalog that a schema defines, as sorted comparable lines. */
+export interface Catalog {
+  columns: string[];
+  constraints: string[];
+  indexes: string[];
+  enums: string[];
+}
+
+const COLUMNS = `
+  SELECT table_name || '.' || column_name || ' ' || udt_name
+    || coalesce('(' || character_maximum_length || ')', '')
+    || coalesce(' p' || datetime_precision, '')
+    || CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE ' NULL' END
+    || coalesce(' DEFAULT ' || column_default, '') AS line
+  FROM information_schema.columns
+  WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`;
+
+const CONSTRAINTS = `
+  SELECT cls.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid) AS line
+  FROM pg_constraint con JOIN pg_class cls ON cls.oid = con.conrelid
+  JOIN pg_namespace ns ON ns.oid = cls.relnamespace
+  WHERE ns.nspname = 'public' AND cls.relname <> '_prisma_migrations'`;
+
+const INDEXES = `
+  SELECT indexdef AS line FROM pg_indexes
+  WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+
+const ENUMS = `
+  SELECT t.typname || ': ' || string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder) AS line
+  FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+  JOIN pg_namespace ns ON ns.oid = t.typnamespace
+  WHERE ns.nspname = 'public' GROUP BY t.typname`;
+
+export async function readCatalog(url: string): Promise<Catalog> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const lines = async (sql: string) => (await client.query<{ line: string }>(sql)).rows.map((r) => r.line).sort();
+    return {
+      columns: await lines(COLUMNS),
+      constraints: await lines(CONSTRAINTS),
+      indexes: await lines(INDEXES),
+      enums: await lines(ENUMS),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Lines present on one side only, labelled; empty when the catalogs agree. */
+export function catalogDifferences(expected: Catalog, actual: Catalog): string[] {
+  const differences: string[] = [];
+  for (const part of ['columns', 'constraints', 'indexes', 'enums'] as const) {
+    const want = new Set(expected[part]);
+    const have = new Set(actual[part]);
+    for (const line of want) if (!have.has(line)) differences.push(`missing ${part}: ${line}`);
+    for (const line of have) if (!want.has(line)) differences.push(`unexpected ${part}: ${line}`);
+  }
+  return differences;
+}
