@@ -48,7 +48,10 @@ export async function diffSchemas(from: string | null, to: string, connectionUrl
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: connectionUrl }));
   const engine = await glue.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   try {
-    const target = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+    const target = (content: string) => ({
+      tag: 'schemaDatamodel' as const,
+      files: [{ path: 'schema.prisma', content }],
+    });
     const result = await engine.diff({
       from: from === null ? { tag: 'empty' } : target(from),
       to: target(to),

@@ -5,7 +5,9 @@ import type { ServerConfig } from './config/load-config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createPrismaClient } from './db/prisma.ts';
 import { healthz } from './http/healthz.ts';
+import { stripeWebhookRouter } from './http/stripe-webhook.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
+import { scheduleBillingEventRetries } from './jobs/retry-billing-events.ts';
 import type { Logger } from './log.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 
@@ -21,8 +23,11 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
   const prisma = createPrismaClient(database.url);
   const jobs = await startJobQueue(database.url, logger);
 
+  await scheduleBillingEventRetries(jobs, prisma, logger);
+
   const httpApp = express();
   httpApp.get('/healthz', healthz(prisma, jobs));
+  if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(prisma, config.STRIPE_WEBHOOK_SECRET, logger));
   const slack = createSlackApp(config, httpApp, logger);
   if (config.SLACK_APP_TOKEN) await slack.start();
 

@@ -15,6 +15,9 @@ export const HINTS: Record<string, string> = {
     'Only for Socket Mode: in the Slack app, Basic Information → App-Level Tokens → Generate, with the ' +
     'connections:write scope. Leave it unset to receive requests over HTTP.',
   SLACK_API_URL: 'Leave unset for Slack itself; tests point it at a local stand-in.',
+  STRIPE_WEBHOOK_SECRET:
+    'In the Stripe dashboard, Developers → Webhooks → your endpoint (https://<host>/webhooks/stripe) → Signing secret. ' +
+    'Leave unset to turn the Stripe webhook off.',
   DATABASE_URL: 'Leave unset to use the embedded PostgreSQL, or give postgresql://user:password@host:5432/db.',
   WINBACK_MIGRATE_ON_START: 'true (default) or false; when false run `npx winback migrate` before starting.',
   WINBACK_DATA_DIR: 'A folder for the embedded database and generated files; default .winback in the project.',
@@ -67,6 +70,10 @@ export const serverSchema = z
       .optional(),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'expected an app-level token starting with "xapp-"').optional(),
     SLACK_API_URL: z.url({ error: 'expected an http(s) URL ending in /api/' }).optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .startsWith('whsec_', 'expected a signing secret starting with "whsec_"')
+      .optional(),
   })
   // Over HTTP, Bolt verifies every request with the signing secret; Socket Mode needs none.
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {

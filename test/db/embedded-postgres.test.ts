@@ -44,7 +44,8 @@ describe('the embedded database', () => {
     await db2.close();
 
     expect(rows.rows).toEqual([{ externalId: 'kept' }]);
-    const running = (lines: Record<string, unknown>[]) => lines.find((line) => line.msg === 'embedded PostgreSQL running');
+    const running = (lines: Record<string, unknown>[]) =>
+      lines.find((line) => line.msg === 'embedded PostgreSQL running');
     expect(running(first.lines)).toMatchObject({ dataDir: path.join(dataDir, 'postgres'), reused: false });
     expect(running(second.lines)).toMatchObject({ dataDir: path.join(dataDir, 'postgres'), reused: true });
     expect(second.lines.find((line) => line.msg === 'database ready')).toMatchObject({ applied: 0 });

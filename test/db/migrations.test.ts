@@ -5,6 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { diffSchemas } from '../../scripts/schema-engine.ts';
+import { migrateDatabase, planMigrations } from '../../src/db/migrate.ts';
 import {
   checksumOf,
   MIGRATED_SCHEMA_PATH,
@@ -12,7 +13,6 @@ import {
   readMigrationFiles,
   SCHEMA_PATH,
 } from '../../src/db/migration-files.ts';
-import { migrateDatabase, planMigrations } from '../../src/db/migrate.ts';
 import { catalogDifferences, readCatalog } from '../support/catalog.ts';
 import { createEmptyDatabase, createTestDatabase } from '../support/database.ts';
 

@@ -9,7 +9,12 @@ describe('claims', () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         prisma.claim.create({
-          data: { accountId: account.id, activeAccountId: account.id, ownerSlackId: `U${i}`, claimedBySlackId: `U${i}` },
+          data: {
+            accountId: account.id,
+            activeAccountId: account.id,
+            ownerSlackId: `U${i}`,
+            claimedBySlackId: `U${i}`,
+          },
         }),
       ),
     );

@@ -23,30 +23,22 @@ export function mapUpdatedPaymentMethod(event: Stripe.PaymentMethodAutomatically
     return [];
   }
 
-  return toCardExpiring(event, { id, customer, brand: card.brand, last4: card.last4, ...readExpiry(card) });
+  const { brand, last4, exp_month: expMonth, exp_year: expYear } = card;
+  return toCardExpiring(event, { id, customer, brand, last4, expMonth, expYear });
 }
 
 function readSourceCard(source: Stripe.CustomerSource): CardDetails | null {
   if (source.object === 'card') {
-    return {
-      id: source.id,
-      customer: source.customer,
-      brand: source.brand,
-      last4: source.last4,
-      ...readExpiry(source),
-    };
+    const { id, customer, brand, last4, exp_month: expMonth, exp_year: expYear } = source;
+    return { id, customer, brand, last4, expMonth, expYear };
   }
   // Sources API objects (src_...) of type card keep the card under `card`.
   if (source.object === 'source' && source.type === 'card' && source.card) {
-    const { card } = source;
-    return { id: source.id, customer: source.customer, brand: card.brand, last4: card.last4, ...readExpiry(card) };
+    const { brand, last4, exp_month: expMonth, exp_year: expYear } = source.card;
+    return { id: source.id, customer: source.customer, brand, last4, expMonth, expYear };
   }
 
   return null;
-}
-
-function readExpiry(card: { exp_month?: number | null; exp_year?: number | null }) {
-  return { expMonth: card.exp_month, expYear: card.exp_year };
 }
 
 function toCardExpiring(event: Stripe.Event, card: CardDetails | null): CardExpiring[] {

@@ -30,6 +30,7 @@ interface WireSubscription {
   ended_at: number | null;
   canceled_at: number | null;
   cancellation_details?: CancellationDetails | null;
+  status_details?: { paused?: { subscription?: { type?: string } | null } | null };
   items: { data: LabelledItem[] };
 }
 
@@ -40,24 +41,28 @@ const STATUS_BY_STRIPE_STATUS = new Map<string, SubscriptionChange['status']>([
   ['unpaid', 'past_due'],
   // The first payment has not gone through yet; Stripe expires the subscription after 23 hours.
   ['incomplete', 'past_due'],
-  // Stripe pauses only a trial that ended without a payment method: recoverable, like a failed payment.
-  ['paused', 'past_due'],
   ['canceled', 'churned'],
   ['incomplete_expired', 'churned'],
+]);
+
+/** Pauses that stop billing for want of a payment: recoverable, like a failed payment. */
+const UNPAID_PAUSE_REASONS = new Set([
+  'first_payment_failure',
+  'final_payment_failure',
+  'trial_end_without_payment_method',
 ]);
 
 /** A subscription's state after Stripe created, changed or ended it. */
 export function mapSubscriptionEvent(event: SubscriptionEvent): IngestChange[] {
   const subscription: WireSubscription = event.data.object;
-  const status =
-    event.type === 'customer.subscription.deleted' ? 'churned' : STATUS_BY_STRIPE_STATUS.get(subscription.status);
+  const status = event.type === 'customer.subscription.deleted' ? 'churned' : mapStatus(subscription);
   const account = readCustomerRef(subscription.customer);
   const first = subscription.items.data[0];
   const priced = first?.price ?? first?.plan;
   // Older API versions have no subscription currency; all items share one, so the first item's serves.
   const currency = subscription.currency ?? priced?.currency;
-  // A status Stripe adds later is skipped rather than guessed at. Stripe requires at least one item,
-  // so only a malformed payload has no currency.
+  // A status winback has no word for is skipped rather than guessed at. Stripe requires at least one
+  // item, so only a malformed payload has no currency.
   if (!status || !account || !currency) {
     return [];
   }
@@ -81,6 +86,19 @@ export function mapSubscriptionEvent(event: SubscriptionEvent): IngestChange[] {
       sourceKey: event.id,
     },
   ];
+}
+
+/**
+ * A pause the customer or merchant asked for is not a payment problem and has no winback status. Older API
+ * versions paused only trials that ended without a payment method, and say no more about why.
+ */
+function mapStatus({ status, status_details }: WireSubscription): SubscriptionChange['status'] | undefined {
+  if (status !== 'paused') {
+    return STATUS_BY_STRIPE_STATUS.get(status);
+  }
+
+  const reason = status_details?.paused?.subscription?.type;
+  return !reason || UNPAID_PAUSE_REASONS.has(reason) ? 'past_due' : undefined;
 }
 
 /** Webhooks carry the product id; a product expanded in its place (e.g. a replayed event) has its name. */

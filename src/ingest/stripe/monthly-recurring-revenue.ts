@@ -97,8 +97,8 @@ function readRecurringCharge({ price, plan }: PricedItem): RecurringCharge | nul
 }
 
 /**
- * Tiered prices have no unit amount, and their tiers are only in API responses that expand them, never in
- * a webhook payload: without a decimal amount such an item counts as 0 rather than as a guess.
+ * A price with sub-cent precision has only its decimal amount. A tiered price has neither, and its tiers
+ * are only in API responses that expand them, never in a webhook payload: it counts as 0, not as a guess.
  */
 function readUnitAmount(unitAmount: number | null, unitAmountDecimal: DecimalText | null): number {
   if (unitAmount != null) {

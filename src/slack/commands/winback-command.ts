@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { SLASH_COMMAND } from '../ids.ts';
 import { usageBlocks } from '../blocks/usage-blocks.ts';
+import { SLASH_COMMAND } from '../ids.ts';
 
 const commandSchema = z.object({ text: z.string().default('') });
 

@@ -1,0 +1,48 @@
+import express, { type Router } from 'express';
+import type { PrismaClient } from '../db/prisma.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { processBillingEvent } from '../ingest/billing-events/process-billing-event.ts';
+import { storeBillingEvent } from '../ingest/billing-events/store-billing-event.ts';
+import { StripeSignatureError, verifyStripeEvent } from '../ingest/stripe/verify-stripe-signature.ts';
+import type { Logger } from '../log.ts';
+
+export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
+
+/**
+ * POST /webhooks/stripe. The signature is checked on the raw bytes, so this route reads the
+ * body itself. Stripe gets a 2xx once the event is stored, even if applying it failed: the
+ * retry job finishes it, and answering an error would only make Stripe send it again.
+ */
+export function stripeWebhookRouter(prisma: PrismaClient, secret: string, logger: Logger): Router {
+  const router = express.Router();
+  router.post(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    let event: ReturnType<typeof verifyStripeEvent>;
+    try {
+      event = verifyStripeEvent(body, req.header('stripe-signature'), secret);
+    } catch (error) {
+      if (!(error instanceof StripeSignatureError)) throw error;
+      logger.warn({ code: error.code }, 'stripe webhook refused');
+      res.status(400).json({ error: error.code, message: error.message });
+      return;
+    }
+
+    const log = logger.child({ stripeEventId: event.id, type: event.type });
+    const id = await storeBillingEvent(prisma, {
+      source: 'stripe',
+      eventId: event.id,
+      type: event.type,
+      occurredAt: new Date(event.created * 1000),
+      payload: event as unknown as Prisma.InputJsonValue,
+    });
+    if (id === null) {
+      log.info('stripe event already stored; acknowledged again');
+      res.status(200).json({ received: true, duplicate: true });
+      return;
+    }
+    const result = await processBillingEvent(prisma, id, log);
+    log.info({ status: result.status }, 'stripe event received');
+    res.status(200).json({ received: true });
+  });
+  return router;
+}

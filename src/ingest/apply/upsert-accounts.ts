@@ -1,0 +1,117 @@
+import type { AccountUpsert } from '../changes.ts';
+import type { Query } from './query.ts';
+
+type Field = keyof AccountUpsert['fields'];
+
+// The PostgreSQL type of each column an upsert may write, for the unnest() casts.
+const COLUMN_TYPES: Record<Field, string> = {
+  name: 'text',
+  company: 'text',
+  contactName: 'text',
+  email: 'text',
+  timezone: 'text',
+  locale: 'text',
+  plan: 'text',
+  mrrMinor: 'int4',
+  currency: 'text',
+  seats: 'int4',
+  totalPaidMinor: 'int4',
+  paymentCount: 'int4',
+  tenureMonths: 'int4',
+  lastPaymentAt: 'timestamptz',
+  startedAt: 'timestamptz',
+  churnedAt: 'timestamptz',
+  status: '"AccountStatus"',
+  churnReason: '"ChurnReason"',
+  churnReasonText: 'text',
+  emailConsent: 'bool',
+  attributes: 'jsonb',
+};
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  /** Identical to what is stored, or older than what is stored. */
+  unchanged: number;
+}
+
+function toParameter(field: Field, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (field === 'attributes') return JSON.stringify(value);
+  return value;
+}
+
+/** One INSERT ... ON CONFLICT for a batch whose rows all carry the same fields. */
+function buildStatement(fields: Field[]): string {
+  const columns = ['source', 'externalId', ...fields, 'sourceUpdatedAt'];
+  const types = ['text', 'text', ...fields.map((field) => COLUMN_TYPES[field]), 'timestamptz'];
+  const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  const quoted = (column: string) => `"${column}"`;
+  const assignments = fields.map((field) => `${quoted(field)} = EXCLUDED.${quoted(field)}`);
+  const stored = fields.map((field) => `"Account".${quoted(field)}`).join(', ');
+  const incoming = fields.map((field) => `EXCLUDED.${quoted(field)}`).join(', ');
+  const hasStatus = fields.includes('status');
+
+  // churnSeenAt marks the first time winback saw the account churned: what makes it "new"
+  // for the digest even when the source has no churn date. reactivatedAt marks the way back.
+  return `
+    INSERT INTO "Account" (${columns.map(quoted).join(', ')}, "churnSeenAt", "updatedAt")
+    SELECT *, ${hasStatus ? `CASE WHEN status = 'churned' THEN now() END` : 'NULL::timestamptz'}, now()
+    FROM unnest(${unnest}) AS incoming(${columns.map(quoted).join(', ')})
+    ON CONFLICT ("source", "externalId") DO UPDATE SET
+      ${[...assignments, '"sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt"', '"updatedAt" = now()'].join(',\n      ')}
+      ${
+        hasStatus
+          ? `, "churnSeenAt" = CASE WHEN EXCLUDED.status = 'churned'
+              THEN coalesce("Account"."churnSeenAt", now()) END
+           , "reactivatedAt" = CASE WHEN "Account".status = 'churned' AND EXCLUDED.status IN ('active', 'trialing')
+              THEN now() ELSE "Account"."reactivatedAt" END`
+          : ''
+      }
+    WHERE ("Account"."sourceUpdatedAt" IS NULL OR "Account"."sourceUpdatedAt" <= EXCLUDED."sourceUpdatedAt")
+      AND ROW(${stored}) IS DISTINCT FROM ROW(${incoming})
+    RETURNING (xmax = 0) AS inserted`;
+}
+
+/**
+ * Writes account upserts in bulk, one statement per group of rows with the same fields.
+ * A row older than what is stored, or identical to it, is left alone and counted unchanged.
+ */
+export async function upsertAccounts(query: Query, changes: AccountUpsert[]): Promise<UpsertCounts> {
+  const unique = dedupeByAccount(changes);
+  // A repeated account in one batch counts once as written and otherwise as unchanged.
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: changes.length - unique.length };
+  const groups = new Map<string, AccountUpsert[]>();
+  for (const change of unique) {
+    const key = Object.keys(change.fields).sort().join(',');
+    const group = groups.get(key);
+    if (group) group.push(change);
+    else groups.set(key, [change]);
+  }
+  for (const [key, rows] of groups) {
+    const fields = (key === '' ? [] : key.split(',')) as Field[];
+    const parameters = [
+      rows.map((row) => row.account.source),
+      rows.map((row) => row.account.externalId),
+      ...fields.map((field) => rows.map((row) => toParameter(field, row.fields[field]))),
+      rows.map((row) => row.observedAt),
+    ];
+    const written = await query<{ inserted: boolean }>(buildStatement(fields), parameters);
+    const inserted = written.filter((row) => row.inserted).length;
+    counts.inserted += inserted;
+    counts.updated += written.length - inserted;
+    counts.unchanged += rows.length - written.length;
+  }
+  return counts;
+}
+
+// ON CONFLICT cannot touch the same row twice in one statement: keep the newest of duplicates.
+function dedupeByAccount(changes: AccountUpsert[]): AccountUpsert[] {
+  const newest = new Map<string, AccountUpsert>();
+  for (const change of changes) {
+    const key = `${change.account.source}\u0000${change.account.externalId}`;
+    const seen = newest.get(key);
+    if (!seen || seen.observedAt <= change.observedAt) newest.set(key, change);
+  }
+  return [...newest.values()];
+}

@@ -1,0 +1,4 @@
+// Every pg-boss queue name, in one place.
+export const QUEUES = {
+  retryBillingEvents: 'billing-events-retry',
+} as const;

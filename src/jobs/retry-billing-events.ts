@@ -1,0 +1,36 @@
+import type { PrismaClient } from '../db/prisma.ts';
+import { processBillingEvent } from '../ingest/billing-events/process-billing-event.ts';
+import type { Logger } from '../log.ts';
+import type { JobQueue } from './job-queue.ts';
+import { QUEUES } from './queues.ts';
+
+// Leaves a just-received event to the request that is processing it.
+const GRACE_MS = 60_000;
+const BATCH = 500;
+
+/** Processes stored events that failed or were left behind by a crash, oldest first. */
+export async function retryBillingEvents(prisma: PrismaClient, logger: Logger, now = new Date()): Promise<number> {
+  const pending = await prisma.billingEvent.findMany({
+    where: { processedAt: null, receivedAt: { lt: new Date(now.getTime() - GRACE_MS) } },
+    orderBy: { occurredAt: 'asc' },
+    take: BATCH,
+    select: { id: true },
+  });
+  let processed = 0;
+  for (const { id } of pending) {
+    const result = await processBillingEvent(prisma, id, logger);
+    if (result.status === 'processed') processed += 1;
+  }
+  return processed;
+}
+
+/** Every five minutes, on one instance only: pg-boss's schedule fires once per slot across instances. */
+export async function scheduleBillingEventRetries(jobs: JobQueue, prisma: PrismaClient, logger: Logger) {
+  await jobs.boss.createQueue(QUEUES.retryBillingEvents);
+  await jobs.boss.schedule(QUEUES.retryBillingEvents, '*/5 * * * *');
+  await jobs.boss.work(QUEUES.retryBillingEvents, async ([job]) => {
+    const started = Date.now();
+    const processed = await retryBillingEvents(prisma, logger);
+    logger.info({ jobId: job?.id, queue: QUEUES.retryBillingEvents, processed, ms: Date.now() - started }, 'job done');
+  });
+}

@@ -1,0 +1,52 @@
+import pino from 'pino';
+import { afterAll } from 'vitest';
+import type { ServerConfig } from '../../src/config/load-config.ts';
+import { startWinback } from '../../src/main.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
+
+export const SIGNING_SECRET = 'e3b0c44298fc1c149afbf4c8996fb924';
+export const STRIPE_SECRET = 'whsec_winback_test_secret';
+
+export interface TestApp {
+  baseUrl: string;
+  slackEventsUrl: string;
+  slack: SlackStandIn;
+  db: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole app, started the way `winback start` starts it, on a fresh database, with Slack
+ * reached through the stand-in and HTTP on a free loopback port. Stopped after the file.
+ */
+export async function startTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const slack = await startSlackStandIn();
+  const config: ServerConfig = {
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    WINBACK_MIGRATE_ON_START: true,
+    WINBACK_DATA_DIR: '/nonexistent',
+    WINBACK_EMBEDDED_PG_PORT: 1,
+    PORT: 0,
+    HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_APP_TOKEN: undefined,
+    SLACK_API_URL: slack.url,
+    STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
+    ...overrides,
+  };
+  const running = await startWinback(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await running.stop();
+    await slack.close();
+  };
+  afterAll(stop);
+  const baseUrl = `http://127.0.0.1:${running.port}`;
+  return { baseUrl, slackEventsUrl: `${baseUrl}/slack/events`, slack, db, stop };
+}
