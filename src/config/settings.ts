@@ -15,6 +15,9 @@ export const HINTS: Record<string, string> = {
     'Only for Socket Mode: in the Slack app, Basic Information → App-Level Tokens → Generate, with the ' +
     'connections:write scope. Leave it unset to receive requests over HTTP.',
   SLACK_API_URL: 'Leave unset for Slack itself; tests point it at a local stand-in.',
+  WINBACK_API_TOKEN:
+    'The bearer token other billing systems send to POST /api/events; generate one with `openssl rand -hex 32`. ' +
+    'Leave unset to turn the events API off.',
   STRIPE_WEBHOOK_SECRET:
     'In the Stripe dashboard, Developers → Webhooks → your endpoint (https://<host>/webhooks/stripe) → Signing secret. ' +
     'Leave unset to turn the Stripe webhook off.',

@@ -1,4 +1,4 @@
-// Signed Slack requests built from payloads Slack really sends (captured in shared/data/slack), so tests go
+// Signed Slack requests built from payloads Slack really sends (captured in test/fixtures/slack), so tests go
 // through Bolt's own signature verification and body parsing instead of calling listeners directly.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ export interface SlackRequest {
   contentType: 'application/x-www-form-urlencoded' | 'application/json';
 }
 
-const fixtures = new URL('../../../shared/data/slack/', import.meta.url);
+const fixtures = new URL('../fixtures/slack/', import.meta.url);
 
 const fixtureText = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
 const fixtureJson = (name: string) => JSON.parse(fixtureText(name)) as Json;

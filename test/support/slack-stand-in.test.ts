@@ -213,7 +213,7 @@ describe('Slack stand-in through the real WebClient', () => {
 });
 
 describe('Block Kit limit checks', () => {
-  const viewsDir = new URL('../../../shared/data/slack/python-slack-sdk-block-kit-views/', import.meta.url);
+  const viewsDir = new URL('../fixtures/slack/python-slack-sdk-block-kit-views/', import.meta.url);
   const viewFiles = readdirSync(viewsDir).filter((name) => name.endsWith('.json'));
 
   it.each(viewFiles)('accepts the real Block Kit view %s', (name) => {
@@ -339,7 +339,7 @@ describe('Signed Slack requests', () => {
   it('reproduces the official signing vector from Slack’s docs exactly', () => {
     const vector = JSON.parse(
       readFileSync(
-        new URL('../../../shared/data/slack/signing-secret-vector/slack_signing_vector.json', import.meta.url),
+        new URL('../fixtures/slack/signing-secret-vector/slack_signing_vector.json', import.meta.url),
         'utf8',
       ),
     );

@@ -7,6 +7,7 @@ import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
 
 export const SIGNING_SECRET = 'e3b0c44298fc1c149afbf4c8996fb924';
 export const STRIPE_SECRET = 'whsec_winback_test_secret';
+export const API_TOKEN = 'test-api-token-0123456789abcdef';
 
 export interface TestApp {
   baseUrl: string;
@@ -36,6 +37,7 @@ export async function startTestApp(overrides: Partial<ServerConfig> = {}): Promi
     SLACK_APP_TOKEN: undefined,
     SLACK_API_URL: slack.url,
     STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
+    WINBACK_API_TOKEN: API_TOKEN,
     ...overrides,
   };
   const running = await startWinback(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));

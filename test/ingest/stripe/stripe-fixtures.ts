@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type Stripe from 'stripe';
 
-/** The shared data directory sits next to the repository: /work/main → /work/shared/data. */
-const STRIPE_DATA = new URL('../../../../shared/data/stripe/', import.meta.url);
+/** Captured Stripe events, copied into test/fixtures with their licence. */
+const STRIPE_DATA = new URL('../../fixtures/stripe/', import.meta.url);
 const WEBHOOK_FIXTURES = new URL('stripe-ruby-mock-webhook-fixtures/', STRIPE_DATA);
 
 /** Every captured webhook fixture's file name, without `.json`. */
