@@ -77,6 +77,7 @@ export const serverSchema = z
       .string()
       .startsWith('whsec_', 'expected a signing secret starting with "whsec_"')
       .optional(),
+    WINBACK_API_TOKEN: z.string().min(24, 'expected a random token of at least 24 characters').optional(),
   })
   // Over HTTP, Bolt verifies every request with the signing secret; Socket Mode needs none.
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {

@@ -68,3 +68,6 @@ export interface CsvPreset {
 
 /** A pure parse that says what was wrong instead of throwing. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A check that reports every problem at once, so one run shows the user all there is to fix. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };

@@ -20,7 +20,7 @@ function buildPaymentSchema(context: RowContext) {
   const cells = z.object({
     accountId: cell(readText),
     invoiceId: cell(readText),
-    amount: cell((raw) => parseDecimal(raw, context.decimalComma)).optional(),
+    amount: cell(orNull((raw) => parseDecimal(raw, context.decimalComma))).optional(),
     currency: cell(orNull(readCurrency)).optional(),
     failedAt: date,
     declineCode: cell(orNull(readText)).optional(),
@@ -37,7 +37,8 @@ function buildPaymentSchema(context: RowContext) {
     }
 
     const currency = row.currency ?? context.currency;
-    if (!currency) ctx.addIssue({ code: 'custom', message: 'expected a currency code such as USD, got ""', path: ['currency'] });
+    if (!currency)
+      ctx.addIssue({ code: 'custom', message: 'expected a currency code such as USD, got ""', path: ['currency'] });
     if (!row.amount) ctx.addIssue({ code: 'custom', message: 'expected a number, got ""', path: ['amount'] });
 
     return {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Checked } from './csv-fields.ts';
 import type { DateReading } from './parse-csv-date.ts';
 import type { Decimal } from './parse-decimal.ts';
 import { type AmountUnit, toMinorUnits } from './to-minor-units.ts';
@@ -16,7 +17,7 @@ export interface RowContext {
 }
 
 /** One row's reading: the value, or one `field: sentence` per problem. */
-export type RowResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type RowResult<T> = Checked<T>;
 
 /** Scales an amount inside a zod transform, reporting a failure against the amount's field. */
 export function scaleAmount(
