@@ -4,6 +4,7 @@ Usage: npx winback <command> [options]
 
 Commands:
   start     run the Slack app, webhooks and jobs (needs the Slack settings; see README)
+  import    import accounts or payments from a CSV file (npx winback import --help)
   migrate   apply pending database migrations and exit
   help      show this message
 

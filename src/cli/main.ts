@@ -1,10 +1,12 @@
 import { isWinbackError } from '../errors.ts';
 import { runHelp } from './help-command.ts';
+import { runImport } from './import-command.ts';
 import { runMigrate } from './migrate-command.ts';
 import { runStart } from './start-command.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   help: runHelp,
+  import: runImport,
   migrate: runMigrate,
   start: runStart,
 };
@@ -21,6 +23,6 @@ if (!command) {
   } catch (error) {
     // Our own errors carry a sentence for the user; anything else is a bug worth its stack.
     console.error(isWinbackError(error) ? error.message : error);
-    process.exitCode = 1;
+    process.exitCode = isWinbackError(error, 'usage') ? 2 : 1;
   }
 }

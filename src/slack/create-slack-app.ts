@@ -14,13 +14,11 @@ type SlackConfig = Pick<ServerConfig, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET'
  * verifies every request's signature; with SLACK_APP_TOKEN it uses Socket Mode instead.
  */
 export function createSlackApp(config: SlackConfig, httpApp: Express, logger: Logger): App {
-  const common = {
-    token: config.SLACK_BOT_TOKEN,
-    logger: boltLogger(logger),
-    clientOptions: config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
-  };
+  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
+  const common = { token: config.SLACK_BOT_TOKEN, logger: boltLogger(logger), clientOptions };
   const app = config.SLACK_APP_TOKEN
-    ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
+    ? // The socket's own client (apps.connections.open) takes its options from installerOptions.
+      new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions } })
     : new App({
         ...common,
         receiver: new ExpressReceiver({

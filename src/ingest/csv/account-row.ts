@@ -15,7 +15,14 @@ import {
   readTimezone,
   readYesNo,
 } from './read-cell.ts';
-import { dropUndefined, type RowContext, type RowResult, scaleAmount, toRowResult } from './row-context.ts';
+import {
+  BLANK_CURRENCY,
+  dropUndefined,
+  type RowContext,
+  type RowResult,
+  scaleAmount,
+  toRowResult,
+} from './row-context.ts';
 
 export type AccountCells = Partial<Record<AccountField, string>>;
 export type Attributes = Record<string, string | null>;
@@ -75,11 +82,9 @@ function buildAccountSchema(context: RowContext) {
     const { mrr, totalPaid, churned, currency: rowCurrency, status: rowStatus, ...rest } = row;
     const currency = rowCurrency ?? context.currency;
     const hasAmount = mrr !== undefined || (totalPaid !== undefined && totalPaid !== null);
-    if (hasAmount && !currency) {
-      ctx.addIssue({ code: 'custom', message: 'expected a currency code such as USD, got ""', path: ['currency'] });
-    }
+    if (hasAmount && !currency) ctx.addIssue({ code: 'custom', message: BLANK_CURRENCY, path: ['currency'] });
 
-    const scale = (amount: Decimal, field: string) => scaleAmount(amount, currency ?? '', context, field, ctx);
+    const scale = (amount: Decimal, field: string) => scaleAmount(amount, currency, context, field, ctx);
     const status = rowStatus ?? (churned === undefined ? undefined : churned ? 'churned' : 'active');
     // The file says the account churned but not when: null records "date unknown".
     const unknownChurnDate = status === 'churned' ? null : undefined;

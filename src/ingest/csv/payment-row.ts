@@ -4,7 +4,7 @@ import type { PaymentField } from './csv-fields.ts';
 import { parseCsvDate } from './parse-csv-date.ts';
 import { parseDecimal, parseWholeNumber } from './parse-decimal.ts';
 import { cell, orNull, readCurrency, readPaymentStatus, readText } from './read-cell.ts';
-import { type RowContext, type RowResult, scaleAmount, toRowResult } from './row-context.ts';
+import { BLANK_CURRENCY, type RowContext, type RowResult, scaleAmount, toRowResult } from './row-context.ts';
 
 export type PaymentCells = Partial<Record<PaymentField, string>>;
 
@@ -37,8 +37,7 @@ function buildPaymentSchema(context: RowContext) {
     }
 
     const currency = row.currency ?? context.currency;
-    if (!currency)
-      ctx.addIssue({ code: 'custom', message: 'expected a currency code such as USD, got ""', path: ['currency'] });
+    if (!currency) ctx.addIssue({ code: 'custom', message: BLANK_CURRENCY, path: ['currency'] });
     if (!row.amount) ctx.addIssue({ code: 'custom', message: 'expected a number, got ""', path: ['amount'] });
 
     return {
@@ -47,7 +46,7 @@ function buildPaymentSchema(context: RowContext) {
       // The failure's own date is more specific than the import's start, and keeps re-imports in order.
       observedAt: row.failedAt ?? context.importedAt,
       invoiceId: row.invoiceId,
-      amountMinor: row.amount ? scaleAmount(row.amount, currency ?? '', context, 'amount', ctx) : 0,
+      amountMinor: row.amount ? scaleAmount(row.amount, currency, context, 'amount', ctx) : 0,
       currency: currency ?? '',
       // A row in a failed-payments file is at least the first attempt.
       attemptCount: row.attemptCount ?? 1,

@@ -16,17 +16,25 @@ export interface RowContext {
   dates: DateReading;
 }
 
+/** A row whose currency cell is blank, with no --currency to fall back on. */
+export const BLANK_CURRENCY = 'expected a currency code such as USD, got ""';
+
 /** One row's reading: the value, or one `field: sentence` per problem. */
 export type RowResult<T> = Checked<T>;
 
-/** Scales an amount inside a zod transform, reporting a failure against the amount's field. */
+/**
+ * Scales an amount inside a zod transform, reporting a failure against the amount's field. Without a currency
+ * the row has already failed on its currency cell; 0 only keeps the transform's shape.
+ */
 export function scaleAmount(
   amount: Decimal,
-  currency: string,
+  currency: string | null,
   context: RowContext,
   field: string,
   ctx: z.RefinementCtx,
 ): number {
+  if (!currency) return 0;
+
   const minor = toMinorUnits(amount, currency, context.amountUnit);
   if (minor.ok) return minor.value;
 
