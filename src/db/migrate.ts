@@ -117,7 +117,7 @@ export async function migrateDatabase(url: string, logger: Logger, options: Migr
       throw new WinbackError(
         'migrations_pending',
         `${plan.pending.length} migration(s) are not applied yet (${plan.pending.map((f) => f.name).join(', ')}). ` +
-          'Run `npx winback migrate`, or unset WINBACK_MIGRATE_ON_START=false.',
+          'Run `npx winback migrate`, or set WINBACK_MIGRATE_ON_START=true.',
       );
     }
     for (const file of plan.pending) {
