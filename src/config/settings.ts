@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { teamSchema } from './team-settings.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,9 +26,18 @@ export const HINTS: Record<string, string> = {
   WINBACK_MIGRATE_ON_START: 'true (default) or false; when false run `npx winback migrate` before starting.',
   WINBACK_DATA_DIR: 'A folder for the embedded database and generated files; default .winback in the project.',
   WINBACK_EMBEDDED_PG_PORT: 'A free TCP port for the embedded PostgreSQL; default 54329.',
-  PORT: 'The HTTP port for Slack requests, webhooks and /healthz; default 3000.',
+  PORT: 'The HTTP port for Slack requests, webhooks and /healthz; default 3000 (0 picks a free one).',
   HOST: 'The address to listen on; default 0.0.0.0.',
   LOG_LEVEL: 'Default info.',
+  WINBACK_TIMEZONE: "The team's time zone for digests and working hours; default UTC.",
+  WINBACK_HIGH_VALUE:
+    'Which churned accounts the digest lists: pareto (default: the fewest accounts carrying 80% of lost value) ' +
+    'or a CLV threshold in minor units.',
+  WINBACK_DIGEST_CHANNELS: 'Comma-separated channel ids, each optionally with @HH:MM and @Time/Zone.',
+  WINBACK_DIGEST_TIME: 'When digests post, local time; default 08:30.',
+  WINBACK_DIGEST_QUIET: 'On a day with nothing new: note (post one line, default) or skip.',
+  WINBACK_MANAGERS: 'Comma-separated Slack user ids of managers (profile → ⋮ → Copy member ID).',
+  WINBACK_MANAGER_GROUP: 'A Slack user group whose members are managers (its id starts with S).',
 };
 
 const bool = (fallback: boolean) =>
@@ -36,35 +46,38 @@ const bool = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((value) => ['true', '1', 'yes'].includes(value));
 
-const port = (fallback: number) =>
+const port = (fallback: number, lowest = 1) =>
   z.coerce
     .number({ error: 'expected a port number' })
     .int('expected a whole port number')
-    .min(1, 'expected a port from 1 to 65535')
-    .max(65535, 'expected a port from 1 to 65535')
+    .min(lowest, `expected a port from ${lowest} to 65535`)
+    .max(65535, `expected a port from ${lowest} to 65535`)
     .default(fallback);
 
-export const coreSchema = z.object({
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: 'expected one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default('info'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/.+/, 'expected a URL starting with postgresql://')
-    .optional(),
-  WINBACK_MIGRATE_ON_START: bool(true),
-  WINBACK_DATA_DIR: z
-    .string()
-    .default('.winback')
-    .transform((dir) => path.resolve(PROJECT_ROOT, dir)),
-  WINBACK_EMBEDDED_PG_PORT: port(54329),
-});
+export const coreSchema = z
+  .object({
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'expected a URL starting with postgresql://')
+      .optional(),
+    WINBACK_MIGRATE_ON_START: bool(true),
+    WINBACK_DATA_DIR: z
+      .string()
+      .default('.winback')
+      .transform((dir) => path.resolve(PROJECT_ROOT, dir)),
+    WINBACK_EMBEDDED_PG_PORT: port(54329),
+  })
+  .extend(teamSchema.shape);
 
 export const serverSchema = z
   .object({
-    PORT: port(3000),
+    // 0 asks the system for a free port (tests, benchmarks).
+    PORT: port(3000, 0),
     HOST: z.string().default('0.0.0.0'),
     SLACK_BOT_TOKEN: z.string({ error: 'missing' }).startsWith('xoxb-', 'expected a bot token starting with "xoxb-"'),
     SLACK_SIGNING_SECRET: z

@@ -17,8 +17,14 @@ export function createSlackApp(config: SlackConfig, httpApp: Express, logger: Lo
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const common = { token: config.SLACK_BOT_TOKEN, logger: boltLogger(logger), clientOptions };
   const app = config.SLACK_APP_TOKEN
-    ? // The socket's own client (apps.connections.open) takes its options from installerOptions.
-      new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, installerOptions: { clientOptions } })
+    ? // The socket's own client (apps.connections.open) takes its options from installerOptions, and writes its
+      // 100-retry policy into them. A copy keeps that out of the options Bolt gives every listener's client.
+      new App({
+        ...common,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        installerOptions: { clientOptions: { ...clientOptions } },
+      })
     : new App({
         ...common,
         receiver: new ExpressReceiver({

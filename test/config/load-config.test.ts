@@ -41,7 +41,7 @@ describe('loadServerConfig', () => {
 
     expect(message).toContain('4 settings need attention');
     expect(message).toContain('  SLACK_BOT_TOKEN: expected a bot token starting with "xoxb-".');
-    expect(message).toContain('  PORT: expected a port from 1 to 65535.');
+    expect(message).toContain('  PORT: expected a port from 0 to 65535.');
     expect(message).toContain('  LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent.');
     expect(message).toContain('  DATABASE_URL: expected a URL starting with postgresql://.');
     expect(message).not.toContain('SLACK_SIGNING_SECRET');

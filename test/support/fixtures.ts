@@ -18,4 +18,6 @@ export function readFixtureJson<T = Record<string, unknown>>(relative: string): 
 }
 
 /** The public IBM Telco churn data set the project ships for its demo. */
-export const TELCO_CSV = fileURLToPath(new URL('../../data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv', import.meta.url));
+export const TELCO_CSV = fileURLToPath(
+  new URL('../../data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv', import.meta.url),
+);

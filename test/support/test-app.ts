@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll } from 'vitest';
-import type { ServerConfig } from '../../src/config/load-config.ts';
+import { loadServerConfig } from '../../src/config/load-config.ts';
 import { startWinback } from '../../src/main.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
@@ -21,25 +21,22 @@ export interface TestApp {
  * The whole app, started the way `winback start` starts it, on a fresh database, with Slack
  * reached through the stand-in and HTTP on a free loopback port. Stopped after the file.
  */
-export async function startTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string | undefined> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const slack = await startSlackStandIn();
-  const config: ServerConfig = {
+  // Through the real loader, so defaults and validation are the ones `winback start` applies.
+  const config = loadServerConfig({
     LOG_LEVEL: 'silent',
     DATABASE_URL: db.url,
-    WINBACK_MIGRATE_ON_START: true,
-    WINBACK_DATA_DIR: '/nonexistent',
-    WINBACK_EMBEDDED_PG_PORT: 1,
-    PORT: 0,
+    PORT: '0',
     HOST: '127.0.0.1',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_APP_TOKEN: undefined,
     SLACK_API_URL: slack.url,
     STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
     WINBACK_API_TOKEN: API_TOKEN,
     ...overrides,
-  };
+  });
   const running = await startWinback(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   let stopped = false;
   const stop = async () => {

@@ -41,9 +41,31 @@ function toParameter(field: Field, value: unknown): unknown {
   return value;
 }
 
+const CONTACT_FIELDS = new Set<Field>([
+  'name',
+  'company',
+  'contactName',
+  'email',
+  'timezone',
+  'locale',
+  'emailConsent',
+]);
+
+/**
+ * The stamp that guards a batch against older data. Contact details (Stripe's customer.*) and
+ * subscription state arrive on separate streams: a late customer.created must still write the
+ * name, and must not make a newer subscription event look stale.
+ */
+function guardColumn(fields: Field[]): 'contactUpdatedAt' | 'sourceUpdatedAt' {
+  return fields.length > 0 && fields.every((field) => CONTACT_FIELDS.has(field))
+    ? 'contactUpdatedAt'
+    : 'sourceUpdatedAt';
+}
+
 /** One INSERT ... ON CONFLICT for a batch whose rows all carry the same fields. */
 function buildStatement(fields: Field[]): string {
-  const columns = ['source', 'externalId', ...fields, 'sourceUpdatedAt'];
+  const guard = guardColumn(fields);
+  const columns = ['source', 'externalId', ...fields, guard];
   const types = ['text', 'text', ...fields.map((field) => COLUMN_TYPES[field]), 'timestamptz'];
   const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
   const quoted = (column: string) => `"${column}"`;
@@ -59,7 +81,7 @@ function buildStatement(fields: Field[]): string {
     SELECT *, ${hasStatus ? `CASE WHEN status = 'churned' THEN now() END` : 'NULL::timestamptz'}, now()
     FROM unnest(${unnest}) AS incoming(${columns.map(quoted).join(', ')})
     ON CONFLICT ("source", "externalId") DO UPDATE SET
-      ${[...assignments, '"sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt"', '"updatedAt" = now()'].join(',\n      ')}
+      ${[...assignments, `"${guard}" = EXCLUDED."${guard}"`, '"updatedAt" = now()'].join(',\n      ')}
       ${
         hasStatus
           ? `, "churnSeenAt" = CASE WHEN EXCLUDED.status = 'churned'
@@ -68,7 +90,7 @@ function buildStatement(fields: Field[]): string {
               THEN now() ELSE "Account"."reactivatedAt" END`
           : ''
       }
-    WHERE ("Account"."sourceUpdatedAt" IS NULL OR "Account"."sourceUpdatedAt" <= EXCLUDED."sourceUpdatedAt")
+    WHERE ("Account"."${guard}" IS NULL OR "Account"."${guard}" <= EXCLUDED."${guard}")
       AND ROW(${stored}) IS DISTINCT FROM ROW(${incoming})
     RETURNING (xmax = 0) AS inserted`;
 }

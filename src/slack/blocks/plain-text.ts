@@ -1,0 +1,21 @@
+import type { KnownBlock } from '@slack/types';
+
+// Slack shows `text` in notifications and to screen readers; it should say what the blocks say.
+const MAX_TEXT = 3000;
+
+/** The blocks' words as plain lines: headers, sections (with fields) and context. */
+export function plainTextOf(blocks: KnownBlock[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'header') lines.push(block.text.text);
+    if (block.type === 'section') {
+      if (block.text) lines.push(block.text.text);
+      for (const field of block.fields ?? []) lines.push(field.text);
+    }
+    if (block.type === 'context') {
+      for (const element of block.elements) if ('text' in element) lines.push(element.text);
+    }
+  }
+  const text = lines.join('\n');
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
