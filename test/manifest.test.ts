@@ -108,9 +108,9 @@ describe('Slack manifest schema', () => {
   });
 
   it('rejects slash commands without the commands scope', () => {
-    expect(
-      problemsWith({ 'oauth_config.scopes.bot': ['chat:write'] }),
-    ).toEqual(['oauth_config.scopes.bot: slash commands need the commands scope']);
+    expect(problemsWith({ 'oauth_config.scopes.bot': ['chat:write'] })).toEqual([
+      'oauth_config.scopes.bot: slash commands need the commands scope',
+    ]);
   });
 
   it('rejects an App Home without a bot user', () => {
