@@ -4,6 +4,7 @@ import express from 'express';
 import type { ServerConfig } from './config/load-config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createPrismaClient } from './db/prisma.ts';
+import { eventsApiRouter } from './http/events-api.ts';
 import { healthz } from './http/healthz.ts';
 import { stripeWebhookRouter } from './http/stripe-webhook.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
@@ -28,6 +29,7 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
   const httpApp = express();
   httpApp.get('/healthz', healthz(prisma, jobs));
   if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(prisma, config.STRIPE_WEBHOOK_SECRET, logger));
+  if (config.WINBACK_API_TOKEN) httpApp.use(eventsApiRouter(prisma, config.WINBACK_API_TOKEN, logger));
   const slack = createSlackApp(config, httpApp, logger);
   if (config.SLACK_APP_TOKEN) await slack.start();
 

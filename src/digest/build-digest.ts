@@ -58,9 +58,11 @@ export function renderDigestMessages(summary: DigestSummary, items: DigestItem[]
   if (items.length === 0) {
     header.push({ type: 'section', text: { type: 'mrkdwn', text: 'Nothing new since the last digest.' } });
   }
-  const notShown =
-    summary.notShown > 0
-      ? `${summary.notShown} more not shown here: \`/winback list churned\` and \`/winback list failed\` list them.`
-      : null;
-  return packDigestMessages(header, items.map(renderItem), notShown);
+  return packDigestMessages(header, items.map(renderItem), notShownNote(summary));
+}
+
+export function notShownNote(summary: DigestSummary): string | null {
+  return summary.notShown > 0
+    ? `${summary.notShown} more not shown here: \`/winback list churned\` and \`/winback list failed\` list them.`
+    : null;
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/prisma.ts';
 import type { ChurnReason } from '../domain/churn-reason.ts';
 import type { ChurnedItem, FailedPaymentItem, ReasonCount } from '../domain/digest/digest-items.ts';
 import type { Money } from '../domain/money.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Account, PaymentFailure, Prisma } from '../generated/prisma/client.ts';
 import { displayNameOf } from './display-name.ts';
 
 /** Which churned accounts are worth a digest line: the Pareto flag, or CLV at least a threshold. */
@@ -27,7 +27,46 @@ export interface DigestContent {
   notShown: number;
 }
 
-const claimSelect = { where: { activeAccountId: { not: null } }, select: { ownerSlackId: true }, take: 1 } as const;
+export const claimSelect = {
+  where: { activeAccountId: { not: null } },
+  select: { ownerSlackId: true },
+  take: 1,
+} as const;
+
+type AccountWithClaim = Account & { claims: { ownerSlackId: string }[] };
+
+export function toChurnedItem(account: AccountWithClaim): ChurnedItem {
+  return {
+    kind: 'churned',
+    accountId: account.id,
+    displayName: displayNameOf(account),
+    lostMrr: { minor: account.lostMrrMinor ?? account.mrrMinor, currency: account.currency },
+    clv: account.clvMinor === null ? null : { minor: account.clvMinor, currency: account.currency },
+    tenureMonths: account.tenureMonths,
+    reason: account.churnReason,
+    segment: account.rfmSegment,
+    ownerSlackId: account.claims[0]?.ownerSlackId ?? null,
+  };
+}
+
+export function toFailedItem(
+  failure: PaymentFailure,
+  account: AccountWithClaim,
+  periodStart: Date | null,
+): FailedPaymentItem {
+  return {
+    kind: 'failed',
+    accountId: failure.accountId,
+    displayName: displayNameOf(account),
+    amount: { minor: failure.amountMinor, currency: failure.currency },
+    declineCode: failure.declineCode,
+    attemptCount: failure.attemptCount,
+    nextRetryAt: failure.nextRetryAt,
+    failedAt: failure.failedAt,
+    isNew: periodStart === null || failure.failedAt > periodStart,
+    ownerSlackId: account.claims[0]?.ownerSlackId ?? null,
+  };
+}
 
 function highValueWhere(rule: HighValueRule): Prisma.AccountWhereInput {
   return rule.kind === 'pareto' ? { paretoPriority: true } : { clvMinor: { gte: rule.minor } };
@@ -80,30 +119,11 @@ export async function loadDigestContent(
       recoveredInPeriod(prisma, period),
     ]);
 
-  const churned: ChurnedItem[] = churnedRows.map((account) => ({
-    kind: 'churned',
-    accountId: account.id,
-    displayName: displayNameOf(account),
-    lostMrr: { minor: account.lostMrrMinor ?? account.mrrMinor, currency: account.currency },
-    clv: account.clvMinor === null ? null : { minor: account.clvMinor, currency: account.currency },
-    tenureMonths: account.tenureMonths,
-    reason: account.churnReason,
-    segment: account.rfmSegment,
-    ownerSlackId: account.claims[0]?.ownerSlackId ?? null,
-  }));
+  const churned = churnedRows.map(toChurnedItem);
   const failedRoom = Math.max(0, maxItems - churned.length);
-  const failed: FailedPaymentItem[] = failureRows.slice(0, failedRoom).map((failure) => ({
-    kind: 'failed',
-    accountId: failure.accountId,
-    displayName: displayNameOf(failure.account),
-    amount: { minor: failure.amountMinor, currency: failure.currency },
-    declineCode: failure.declineCode,
-    attemptCount: failure.attemptCount,
-    nextRetryAt: failure.nextRetryAt,
-    failedAt: failure.failedAt,
-    isNew: period.start === null || failure.failedAt > period.start,
-    ownerSlackId: failure.account.claims[0]?.ownerSlackId ?? null,
-  }));
+  const failed = failureRows
+    .slice(0, failedRoom)
+    .map((failure) => toFailedItem(failure, failure.account, period.start));
 
   return {
     churned,

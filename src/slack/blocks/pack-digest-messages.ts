@@ -21,6 +21,26 @@ export interface PackedMessage {
 const size = (blocks: KnownBlock[]) => JSON.stringify(blocks).length;
 const note = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 const title = (text: string): KnownBlock => note(`*${text}*`);
+export const CONTINUED = '_Continued from the digest._';
+
+/** One message's blocks: its opening blocks, the items under their section titles, a closing note. */
+export function layoutMessage(opening: KnownBlock[], items: ItemBlocks[], closing: string | null): KnownBlock[] {
+  const blocks = [...opening];
+  let section: string | null = null;
+  for (const item of items) {
+    if (item.section !== section) blocks.push(title(item.section));
+    blocks.push(...item.blocks);
+    section = item.section;
+  }
+  if (closing) blocks.push(note(closing));
+  return blocks;
+}
+
+/** The closing line of a digest's first message. */
+export function closingNote(inThread: number, notShownNote: string | null): string | null {
+  const parts = [inThread > 0 ? `…and ${inThread} more in the thread.` : null, notShownNote].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : null;
+}
 
 /**
  * The digest's first message (header plus as many items as fit) and the thread replies that carry
@@ -57,8 +77,7 @@ export function packDigestMessages(
   }
   messages.push(current);
 
-  const inThread = items.length - (messages[0]?.keys.length ?? 0);
-  const closing = [inThread > 0 ? `…and ${inThread} more in the thread.` : null, notShownNote].filter(Boolean);
-  if (closing.length > 0) messages[0]?.blocks.push(note(closing.join(' ')));
+  const closing = closingNote(items.length - (messages[0]?.keys.length ?? 0), notShownNote);
+  if (closing) messages[0]?.blocks.push(note(closing));
   return messages;
 }
