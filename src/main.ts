@@ -7,6 +7,7 @@ import { createPrismaClient } from './db/prisma.ts';
 import { eventsApiRouter } from './http/events-api.ts';
 import { healthz } from './http/healthz.ts';
 import { stripeWebhookRouter } from './http/stripe-webhook.ts';
+import { scheduleDigests } from './jobs/digest-jobs.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
 import { scheduleBillingEventRetries } from './jobs/retry-billing-events.ts';
 import type { Logger } from './log.ts';
@@ -30,8 +31,15 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
   httpApp.get('/healthz', healthz(prisma, jobs));
   if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(prisma, config.STRIPE_WEBHOOK_SECRET, logger));
   if (config.WINBACK_API_TOKEN) httpApp.use(eventsApiRouter(prisma, config.WINBACK_API_TOKEN, logger));
-  const slack = createSlackApp(config, httpApp, logger);
+  const { app: slack, roles } = createSlackApp(config, httpApp, prisma, logger);
   if (config.SLACK_APP_TOKEN) await slack.start();
+  await scheduleDigests(jobs, {
+    prisma,
+    slack: slack.client,
+    settings: config,
+    managerMentions: roles.managerIds,
+    logger,
+  });
 
   const server: Server = createServer(httpApp);
   await new Promise<void>((resolve, reject) => {

@@ -1,11 +1,25 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import { displayNameOf } from '../digest/display-name.ts';
+import { WinbackError } from '../errors.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
-export type ClaimResult =
-  | { status: 'claimed'; accountId: string; ownerSlackId: string }
-  | { status: 'already_yours'; accountId: string; ownerSlackId: string }
-  | { status: 'claimed_by_other'; accountId: string; ownerSlackId: string };
+export interface ClaimResult {
+  status: 'claimed' | 'already_yours' | 'claimed_by_other';
+  accountId: string;
+  displayName: string;
+  ownerSlackId: string;
+}
+
+export async function findAccountOrRefuse(prisma: PrismaClient, accountId: string) {
+  const account = await prisma.account.findUnique({ where: { id: accountId } });
+  if (!account) {
+    throw new WinbackError('account_not_found', `account ${accountId} does not exist`, {
+      userMessage: 'That account is no longer in winback; it may have been removed.',
+    });
+  }
+  return account;
+}
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -16,6 +30,8 @@ const isUniqueViolation = (error: unknown) =>
  * and every other click learns who did.
  */
 export async function claimAccount(prisma: PrismaClient, accountId: string, userId: string): Promise<ClaimResult> {
+  const account = await findAccountOrRefuse(prisma, accountId);
+  const displayName = displayNameOf(account);
   try {
     await prisma.$transaction(async (tx) => {
       const claim = await tx.claim.create({
@@ -29,7 +45,7 @@ export async function claimAccount(prisma: PrismaClient, accountId: string, user
         after: { claimId: claim.id, ownerSlackId: userId },
       });
     });
-    return { status: 'claimed', accountId, ownerSlackId: userId };
+    return { status: 'claimed', accountId, displayName, ownerSlackId: userId };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -37,5 +53,5 @@ export async function claimAccount(prisma: PrismaClient, accountId: string, user
   // Released between our insert and this read: try once more rather than report a stale owner.
   if (!active) return claimAccount(prisma, accountId, userId);
   const status = active.ownerSlackId === userId ? 'already_yours' : 'claimed_by_other';
-  return { status, accountId, ownerSlackId: active.ownerSlackId };
+  return { status, accountId, displayName, ownerSlackId: active.ownerSlackId };
 }

@@ -1,24 +1,33 @@
 import { App, ExpressReceiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { ServerConfig } from '../config/load-config.ts';
+import type { PrismaClient } from '../db/prisma.ts';
 import type { Logger } from '../log.ts';
+import { registerClaimAccountAction } from './actions/claim-account-action.ts';
+import { registerReassignAccountAction } from './actions/reassign-account-action.ts';
+import { registerReleaseAccountAction } from './actions/release-account-action.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerWinbackCommand } from './commands/winback-command.ts';
+import { createRoles, type Roles } from './roles.ts';
+import type { SlackDeps } from './slack-deps.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-type SlackConfig = Pick<ServerConfig, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
 
 /**
  * The Bolt app. Over HTTP its receiver is mounted on `httpApp` at /slack/events and Bolt
  * verifies every request's signature; with SLACK_APP_TOKEN it uses Socket Mode instead.
  */
-export function createSlackApp(config: SlackConfig, httpApp: Express, logger: Logger): App {
+export function createSlackApp(
+  config: ServerConfig,
+  httpApp: Express,
+  prisma: PrismaClient,
+  logger: Logger,
+): { app: App; roles: Roles } {
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const common = { token: config.SLACK_BOT_TOKEN, logger: boltLogger(logger), clientOptions };
   const app = config.SLACK_APP_TOKEN
-    ? // The socket's own client (apps.connections.open) takes its options from installerOptions, and writes its
-      // 100-retry policy into them. A copy keeps that out of the options Bolt gives every listener's client.
+    ? // The socket's own client takes its options from installerOptions, and writes its retry
+      // policy into them: a copy keeps that policy out of the listeners' clients.
       new App({
         ...common,
         appToken: config.SLACK_APP_TOKEN,
@@ -35,9 +44,23 @@ export function createSlackApp(config: SlackConfig, httpApp: Express, logger: Lo
         }),
       });
 
-  registerWinbackCommand(app);
+  // Slack redelivers an event it thinks went unanswered; the first delivery already did the work.
+  app.use(async ({ context, next, logger: requestLogger }) => {
+    if (context.retryNum !== undefined) {
+      requestLogger.debug(`ignoring Slack retry ${context.retryNum} (${context.retryReason ?? 'no reason'})`);
+      return;
+    }
+    await next();
+  });
+
+  const roles = createRoles(config, app.client, logger);
+  const deps: SlackDeps = { prisma, roles, settings: config, logger };
+  registerWinbackCommand(app, deps);
+  registerClaimAccountAction(app, deps);
+  registerReleaseAccountAction(app, deps);
+  registerReassignAccountAction(app, deps);
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'slack handler failed');
   });
-  return app;
+  return { app, roles };
 }

@@ -5,6 +5,7 @@ export const ACTIONS = {
   claimAccount: 'claim_account',
   releaseAccount: 'release_account',
   accountDetails: 'account_details',
+  reassignAccount: 'reassign_account',
 } as const;
 
 /** One block per digest item: claims find and re-render the item by it. */

@@ -2,6 +2,7 @@ import { retryPolicies, type WebClient } from '@slack/web-api';
 import express from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadServerConfig } from '../../src/config/load-config.ts';
 import { createSlackApp } from '../../src/slack/create-slack-app.ts';
 import { type SlashCommandFields, sendToBolt, slashCommand } from '../support/slack-requests.ts';
 import { type SocketStandIn, startSocketStandIn } from '../support/slack-socket-stand-in.ts';
@@ -103,16 +104,12 @@ describe('Socket Mode', () => {
   });
 
   it("gives listeners a Web API client with the default retry policy, not the socket client's", async () => {
-    const bolt = createSlackApp(
-      {
-        SLACK_BOT_TOKEN: socketMode.tokens.botToken,
-        SLACK_APP_TOKEN: socketMode.tokens.appToken,
-        SLACK_SIGNING_SECRET: undefined,
-        SLACK_API_URL: app.slack.url,
-      },
-      express(),
-      pino({ level: 'silent' }),
-    );
+    const config = loadServerConfig({
+      SLACK_BOT_TOKEN: socketMode.tokens.botToken,
+      SLACK_APP_TOKEN: socketMode.tokens.appToken,
+      SLACK_API_URL: app.slack.url,
+    });
+    const { app: bolt } = createSlackApp(config, express(), app.db.prisma, pino({ level: 'silent' }));
     let listenerClient: WebClient | undefined;
     bolt.command('/probe', async ({ ack, client }) => {
       listenerClient = client;

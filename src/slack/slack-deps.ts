@@ -1,0 +1,12 @@
+import type { TeamSettings } from '../config/team-settings.ts';
+import type { PrismaClient } from '../db/prisma.ts';
+import type { Logger } from '../log.ts';
+import type { Roles } from './roles.ts';
+
+/** What Slack listeners may call: services take these, listeners only pass them on. */
+export interface SlackDeps {
+  prisma: PrismaClient;
+  roles: Roles;
+  settings: TeamSettings;
+  logger: Logger;
+}
