@@ -4,6 +4,8 @@ Usage: npx winback <command> [options]
 
 Commands:
   start     run the Slack app, webhooks and jobs (needs the Slack settings; see README)
+  digest    --preview: print today's digest and write its Block Kit JSON to a file
+  demo      the main job on the embedded database with the public Telco data set
   import    import accounts or payments from a CSV file (npx winback import --help)
   migrate   apply pending database migrations and exit
   help      show this message

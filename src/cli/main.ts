@@ -1,10 +1,14 @@
 import { isWinbackError } from '../errors.ts';
+import { runDemo } from './demo-command.ts';
+import { runDigest } from './digest-command.ts';
 import { runHelp } from './help-command.ts';
 import { runImport } from './import-command.ts';
 import { runMigrate } from './migrate-command.ts';
 import { runStart } from './start-command.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  demo: runDemo,
+  digest: runDigest,
   help: runHelp,
   import: runImport,
   migrate: runMigrate,

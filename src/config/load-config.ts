@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { WinbackError } from '../errors.ts';
 import { coreSchema, HINTS, serverSchema } from './settings.ts';
 
+export { PROJECT_ROOT } from './settings.ts';
+
 export type CoreConfig = z.infer<typeof coreSchema>;
 export type ServerConfig = CoreConfig & z.infer<typeof serverSchema>;
 

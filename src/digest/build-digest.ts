@@ -56,7 +56,11 @@ export async function buildDigest(
 export function renderDigestMessages(summary: DigestSummary, items: DigestItem[]): PackedMessage[] {
   const header = digestHeaderBlocks(summary);
   if (items.length === 0) {
-    header.push({ type: 'section', text: { type: 'mrkdwn', text: 'Nothing new since the last digest.' } });
+    const text =
+      summary.churnedAccounts > 0
+        ? 'None of the newly churned accounts is high-value, and no payment is failing.'
+        : 'Nothing new since the last digest: no account churned and no payment is failing.';
+    header.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   return packDigestMessages(header, items.map(renderItem), notShownNote(summary));
 }

@@ -4,7 +4,7 @@ import type { KnownBlock } from '@slack/types';
 const MAX_TEXT = 3000;
 
 /** The blocks' words as plain lines: headers, sections (with fields) and context. */
-export function plainTextOf(blocks: KnownBlock[]): string {
+export function plainTextOf(blocks: KnownBlock[], maxLength = MAX_TEXT): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.type === 'header') lines.push(block.text.text);
@@ -17,5 +17,5 @@ export function plainTextOf(blocks: KnownBlock[]): string {
     }
   }
   const text = lines.join('\n');
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
