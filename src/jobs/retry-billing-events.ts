@@ -7,12 +7,19 @@ import { QUEUES } from './queues.ts';
 // Leaves a just-received event to the request that is processing it.
 const GRACE_MS = 60_000;
 const BATCH = 500;
+// An event that failed this often needs a person (its lastError says why), not another retry;
+// without a limit, a few broken events at the head of the queue would starve every newer one.
+export const MAX_ATTEMPTS = 10;
 
 /** Processes stored events that failed or were left behind by a crash, oldest first. */
 export async function retryBillingEvents(prisma: PrismaClient, logger: Logger, now = new Date()): Promise<number> {
   const pending = await prisma.billingEvent.findMany({
-    where: { processedAt: null, receivedAt: { lt: new Date(now.getTime() - GRACE_MS) } },
-    orderBy: { occurredAt: 'asc' },
+    where: {
+      processedAt: null,
+      attempts: { lt: MAX_ATTEMPTS },
+      receivedAt: { lt: new Date(now.getTime() - GRACE_MS) },
+    },
+    orderBy: [{ attempts: 'asc' }, { occurredAt: 'asc' }],
     take: BATCH,
     select: { id: true },
   });

@@ -30,7 +30,12 @@ export async function processBillingEvent(prisma: PrismaClient, id: string, logg
       return { status: 'processed' as const, outcomes };
     });
   } catch (error) {
-    const message = (error as Error).message;
+    // Prisma's messages span lines and quote source code; the first meaningful line is enough.
+    const lines = (error as Error).message
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const message = (lines.at(-1) ?? 'unknown error').slice(0, 500);
     await prisma.billingEvent.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: message } });
     logger.error({ billingEventId: id, err: error }, 'billing event processing failed; the retry job will try again');
     return { status: 'failed', error: message };
