@@ -2,7 +2,7 @@ import pino from 'pino';
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeBillingEvent } from '../../../src/ingest/billing-events/store-billing-event.ts';
-import { retryBillingEvents } from '../../../src/jobs/retry-billing-events.ts';
+import { MAX_ATTEMPTS, retryBillingEvents } from '../../../src/jobs/retry-billing-events.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 import { capturedEvent, findBillingEvents, sendStripeEvent } from './send-stripe-event.ts';
 
@@ -95,6 +95,20 @@ describe('retryBillingEvents', () => {
     expect(await findOnlyBillingEvent('evt_still_broken')).toMatchObject({
       processedAt: null,
       attempts: 2,
+      lastError: expect.stringContaining("too long for the column's type"),
+    });
+  });
+
+  it(`gives up on an event after ${MAX_ATTEMPTS} attempts, leaving it stored with its error for a person`, async () => {
+    await sendStripeEvent(app, unwritableFailure('hopeless'));
+    const stored = await findOnlyBillingEvent('evt_hopeless');
+    await app.db.prisma.billingEvent.update({ where: { id: stored?.id }, data: { attempts: MAX_ATTEMPTS } });
+
+    await retryBillingEvents(app.db.prisma, logger, inTwoMinutes());
+
+    expect(await findOnlyBillingEvent('evt_hopeless')).toMatchObject({
+      processedAt: null,
+      attempts: MAX_ATTEMPTS,
       lastError: expect.stringContaining("too long for the column's type"),
     });
   });
