@@ -4,12 +4,16 @@ import express from 'express';
 import type { ServerConfig } from './config/load-config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createPrismaClient } from './db/prisma.ts';
+import { loadPlaybook } from './domain/playbook/load-playbook.ts';
+import { slackEmailDeps, startEmail } from './email/start-email.ts';
 import { eventsApiRouter } from './http/events-api.ts';
 import { healthz } from './http/healthz.ts';
 import { stripeWebhookRouter } from './http/stripe-webhook.ts';
 import { scheduleDigests } from './jobs/digest-jobs.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
+import { scheduleOfferJobs } from './jobs/offer-jobs.ts';
 import { scheduleBillingEventRetries } from './jobs/retry-billing-events.ts';
+import { scheduleScoring } from './jobs/scoring-jobs.ts';
 import type { Logger } from './log.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 
@@ -21,18 +25,22 @@ export interface RunningWinback {
 
 /** Start-up in dependency order: database → jobs → Slack app → HTTP routes. */
 export async function startWinback(config: ServerConfig, logger: Logger): Promise<RunningWinback> {
+  // Checked before anything starts: a bad playbook stops start-up with the file and the problem.
+  loadPlaybook(config.WINBACK_PLAYBOOK);
   const database = await openDatabase(config, logger);
   const prisma = createPrismaClient(database.url);
   const jobs = await startJobQueue(database.url, logger);
 
   await scheduleBillingEventRetries(jobs, prisma, logger);
+  await scheduleScoring(jobs, { prisma, settings: config, logger });
 
   const httpApp = express();
   httpApp.get('/healthz', healthz(prisma, jobs));
   if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(prisma, config.STRIPE_WEBHOOK_SECRET, logger));
   if (config.WINBACK_API_TOKEN) httpApp.use(eventsApiRouter(prisma, config.WINBACK_API_TOKEN, logger));
-  const { app: slack, roles } = createSlackApp(config, httpApp, prisma, logger);
+  const { app: slack, roles } = createSlackApp(config, httpApp, prisma, logger, slackEmailDeps(config, jobs));
   if (config.SLACK_APP_TOKEN) await slack.start();
+  await startEmail({ config, prisma, jobs, slack: slack.client, httpApp, managerIds: roles.managerIds, logger });
   await scheduleDigests(jobs, {
     prisma,
     slack: slack.client,
@@ -40,6 +48,7 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
     managerMentions: roles.managerIds,
     logger,
   });
+  await scheduleOfferJobs(jobs, { prisma, slack: slack.client, settings: config, roles, logger });
 
   const server: Server = createServer(httpApp);
   await new Promise<void>((resolve, reject) => {

@@ -27,18 +27,24 @@ const isUniqueViolation = (error: unknown) =>
 /**
  * Makes `userId` the account's owner unless someone already is. The unique index on
  * Claim.activeAccountId decides races: of fifty simultaneous clicks exactly one insert wins,
- * and every other click learns who did.
+ * and every other click learns who did. `claimedBy` is who acted: the owner themselves, or the
+ * manager who reassigned the account to them.
  */
-export async function claimAccount(prisma: PrismaClient, accountId: string, userId: string): Promise<ClaimResult> {
+export async function claimAccount(
+  prisma: PrismaClient,
+  accountId: string,
+  userId: string,
+  claimedBy = userId,
+): Promise<ClaimResult> {
   const account = await findAccountOrRefuse(prisma, accountId);
   const displayName = displayNameOf(account);
   try {
     await prisma.$transaction(async (tx) => {
       const claim = await tx.claim.create({
-        data: { accountId, activeAccountId: accountId, ownerSlackId: userId, claimedBySlackId: userId },
+        data: { accountId, activeAccountId: accountId, ownerSlackId: userId, claimedBySlackId: claimedBy },
       });
       await recordAudit(tx, {
-        actor: userId,
+        actor: claimedBy,
         action: 'claim.claimed',
         entityType: 'account',
         entityId: accountId,
@@ -51,7 +57,7 @@ export async function claimAccount(prisma: PrismaClient, accountId: string, user
   }
   const active = await prisma.claim.findUnique({ where: { activeAccountId: accountId } });
   // Released between our insert and this read: try once more rather than report a stale owner.
-  if (!active) return claimAccount(prisma, accountId, userId);
+  if (!active) return claimAccount(prisma, accountId, userId, claimedBy);
   const status = active.ownerSlackId === userId ? 'already_yours' : 'claimed_by_other';
   return { status, accountId, displayName, ownerSlackId: active.ownerSlackId };
 }

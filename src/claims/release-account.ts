@@ -45,7 +45,7 @@ export async function reassignAccount(prisma: PrismaClient, accountId: string, t
     });
   }
   const released = await releaseAccount(prisma, accountId, actor);
-  const claimed = await claimAccount(prisma, accountId, toUserId);
+  const claimed = await claimAccount(prisma, accountId, toUserId, actor.userId);
   await recordAudit(prisma, {
     actor: actor.userId,
     action: 'claim.reassigned',

@@ -4,6 +4,8 @@ import { runDigest } from './digest-command.ts';
 import { runHelp } from './help-command.ts';
 import { runImport } from './import-command.ts';
 import { runMigrate } from './migrate-command.ts';
+import { runScore } from './score-command.ts';
+import { runSegments } from './segments-command.ts';
 import { runStart } from './start-command.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
@@ -12,6 +14,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   help: runHelp,
   import: runImport,
   migrate: runMigrate,
+  score: runScore,
+  segments: runSegments,
   start: runStart,
 };
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { checkEmailSettings, EMAIL_HINTS, emailSchema } from '../email/email-settings.ts';
 import { teamSchema } from './team-settings.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +39,7 @@ export const HINTS: Record<string, string> = {
   WINBACK_DIGEST_QUIET: 'On a day with nothing new: note (post one line, default) or skip.',
   WINBACK_MANAGERS: 'Comma-separated Slack user ids of managers (profile → ⋮ → Copy member ID).',
   WINBACK_MANAGER_GROUP: 'A Slack user group whose members are managers (its id starts with S).',
+  ...EMAIL_HINTS,
 };
 
 const bool = (fallback: boolean) =>
@@ -92,10 +94,16 @@ export const serverSchema = z
       .optional(),
     WINBACK_API_TOKEN: z.string().min(24, 'expected a random token of at least 24 characters').optional(),
   })
+  .extend(emailSchema.shape)
   // Over HTTP, Bolt verifies every request with the signing secret; Socket Mode needs none.
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
     path: ['SLACK_SIGNING_SECRET'],
     message: 'missing (needed unless SLACK_APP_TOKEN turns on Socket Mode)',
     // Report it beside any other bad variable, not only once the rest parses.
+    when: () => true,
+  })
+  .refine(checkEmailSettings, {
+    path: ['WINBACK_FROM_EMAIL'],
+    message: 'missing (needed to send email once SENDGRID_API_KEY is set)',
     when: () => true,
   });

@@ -1,5 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { offerSettingsSchema } from './offer-settings.ts';
+import { scoringSchema } from './scoring-settings.ts';
 
 // Settings of the team's win-back routine: who manages, when digests post, what counts as valuable.
 
@@ -84,6 +86,8 @@ export const teamSchema = z.object({
     .number({ error: 'expected a number of working hours' })
     .min(1, 'expected at least 1 working hour')
     .default(8),
+  ...scoringSchema.shape,
+  ...offerSettingsSchema.shape,
 });
 
 export type TeamSettings = z.infer<typeof teamSchema>;

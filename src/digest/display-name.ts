@@ -8,5 +8,6 @@ export function displayNameOf(account: {
   externalId: string;
 }) {
   const name = account.company?.trim() || account.name?.trim() || account.contactName?.trim() || account.externalId;
-  return name.length > MAX ? `${name.slice(0, MAX - 1)}…` : name;
+  // A trailing high surrogate is half an emoji; encoded, it fuses with the ellipsis into another character.
+  return name.length > MAX ? `${name.slice(0, MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : name;
 }

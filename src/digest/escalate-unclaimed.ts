@@ -29,6 +29,8 @@ export async function escalateUnclaimed(deps: EscalationDeps, now: Date): Promis
       account: { claims: { none: { activeAccountId: { not: null } } }, status: 'churned' },
     },
     include: { digest: true, account: true },
+    // Oldest first: the newest items are the ones not due yet, and must not crowd out those that are.
+    orderBy: [{ digest: { postedAt: 'asc' } }, { position: 'asc' }],
     take: 200,
   });
   const due = candidates.filter(
@@ -50,10 +52,11 @@ export async function escalateUnclaimed(deps: EscalationDeps, now: Date): Promis
     });
     if (marked.count === 0) continue;
     const hours = deps.settings.WINBACK_ESCALATE_AFTER_HOURS;
+    const after = `${hours} working ${hours === 1 ? 'hour' : 'hours'}`;
     await deps.slack.chat.postMessage({
       channel: item.digest.channelId,
       thread_ts: item.digest.messageTs ?? undefined,
-      text: `${mention}: *${escapeMrkdwn(displayNameOf(item.account))}* is still unclaimed after ${hours} working hours.`,
+      text: `${mention}: *${escapeMrkdwn(displayNameOf(item.account))}* is still unclaimed after ${after}.`,
     });
     escalated += 1;
   }

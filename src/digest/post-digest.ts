@@ -67,7 +67,7 @@ export async function postDigest(
   const built = await buildDigest(prisma, { start: digest.periodStart, end: digest.periodEnd }, day, options);
   const summary = built.summary as unknown as Prisma.InputJsonValue;
   if (built.quiet && options.quiet === 'skip') {
-    await prisma.digest.update({ where: { id: digest.id }, data: { status: 'posted', summary, postedAt: new Date() } });
+    await prisma.digest.update({ where: { id: digest.id }, data: { status: 'posted', summary, postedAt: now } });
     log.info('quiet day; digest skipped');
     return { status: 'quiet', digestId: digest.id };
   }
@@ -94,7 +94,7 @@ export async function postDigest(
     }
   }
   const mainTs = placements[0]?.ts ?? '';
-  await recordPosted(prisma, digest.id, built.items, placements, mainTs, summary);
+  await recordPosted(prisma, digest.id, built.items, placements, mainTs, summary, now);
   log.info({ items: built.items.length, messages: placements.length }, 'digest posted');
   return {
     status: 'posted',
@@ -112,6 +112,8 @@ async function recordPosted(
   placements: { keys: string[]; ts: string }[],
   messageTs: string,
   summary: Prisma.InputJsonValue,
+  // The tick's clock, not the wall clock: escalation counts working hours from it against the same clock.
+  postedAt: Date,
 ) {
   const tsOfKey = new Map(placements.flatMap(({ keys, ts }) => keys.map((key) => [key, ts] as const)));
   await prisma.$transaction([
@@ -127,7 +129,7 @@ async function recordPosted(
     }),
     prisma.digest.update({
       where: { id: digestId },
-      data: { status: 'posted', messageTs, summary, itemCount: items.length, postedAt: new Date() },
+      data: { status: 'posted', messageTs, summary, itemCount: items.length, postedAt },
     }),
   ]);
 }

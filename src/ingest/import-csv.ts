@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { requestRescore } from '../jobs/scoring-jobs.ts';
 import { applyChange } from './apply/apply-change.ts';
 import { queryInTransaction } from './apply/query.ts';
 import { upsertAccounts } from './apply/upsert-accounts.ts';
@@ -98,6 +99,7 @@ export async function importCsv(prisma: PrismaClient, run: ImportRun): Promise<I
       { timeout: 60 * 60 * 1000, maxWait: 60_000 },
     );
     summary.written = true;
+    await requestRescore(prisma, 'csv_import');
   } catch (error) {
     if (!(error instanceof RefusedFile)) throw error;
     Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });

@@ -2,14 +2,27 @@ import { App, ExpressReceiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { ServerConfig } from '../config/load-config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import type { SlackEmailDeps } from '../email/email-deps.ts';
 import type { Logger } from '../log.ts';
+import { registerAccountDetailsAction } from './actions/account-details-action.ts';
+import { registerApproveOfferAction } from './actions/approve-offer-action.ts';
 import { registerClaimAccountAction } from './actions/claim-account-action.ts';
+import { registerLogFeedbackAction } from './actions/log-feedback-action.ts';
+import { registerProposeOfferAction } from './actions/propose-offer-action.ts';
 import { registerReassignAccountAction } from './actions/reassign-account-action.ts';
+import { registerRejectOfferAction } from './actions/reject-offer-action.ts';
 import { registerReleaseAccountAction } from './actions/release-account-action.ts';
+import { registerSendEmailAction } from './actions/send-email-action.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerWinbackCommand } from './commands/winback-command.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { createRoles, type Roles } from './roles.ts';
 import type { SlackDeps } from './slack-deps.ts';
+import { registerLogFeedbackSubmission } from './views/log-feedback-submission.ts';
+import { registerOfferModalChanged } from './views/offer-modal-changed.ts';
+import { registerProposeOfferSubmission } from './views/propose-offer-submission.ts';
+import { registerRejectOfferSubmission } from './views/reject-offer-submission.ts';
+import { registerSendEmailSubmission } from './views/send-email-submission.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -22,6 +35,7 @@ export function createSlackApp(
   httpApp: Express,
   prisma: PrismaClient,
   logger: Logger,
+  email?: SlackEmailDeps,
 ): { app: App; roles: Roles } {
   const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const common = { token: config.SLACK_BOT_TOKEN, logger: boltLogger(logger), clientOptions };
@@ -54,11 +68,23 @@ export function createSlackApp(
   });
 
   const roles = createRoles(config, app.client, logger);
-  const deps: SlackDeps = { prisma, roles, settings: config, logger };
+  const deps: SlackDeps = { prisma, roles, settings: config, logger, email };
   registerWinbackCommand(app, deps);
   registerClaimAccountAction(app, deps);
   registerReleaseAccountAction(app, deps);
   registerReassignAccountAction(app, deps);
+  registerAccountDetailsAction(app, deps);
+  registerAppHomeOpened(app, deps);
+  registerSendEmailAction(app, deps);
+  registerSendEmailSubmission(app, deps);
+  registerApproveOfferAction(app, deps);
+  registerLogFeedbackAction(app, deps);
+  registerProposeOfferAction(app, deps);
+  registerRejectOfferAction(app, deps);
+  registerLogFeedbackSubmission(app, deps);
+  registerOfferModalChanged(app, deps);
+  registerProposeOfferSubmission(app, deps);
+  registerRejectOfferSubmission(app, deps);
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'slack handler failed');
   });

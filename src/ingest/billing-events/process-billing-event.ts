@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../db/prisma.ts';
+import { requestRescore } from '../../jobs/scoring-jobs.ts';
 import type { Logger } from '../../log.ts';
 import { applyChange, type ChangeOutcome } from '../apply/apply-change.ts';
 import { mapBillingEvent } from './map-billing-event.ts';
@@ -15,7 +16,7 @@ export type ProcessResult =
  */
 export async function processBillingEvent(prisma: PrismaClient, id: string, logger: Logger): Promise<ProcessResult> {
   try {
-    return await prisma.$transaction(async (tx) => {
+    const result = await prisma.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM "BillingEvent" WHERE id = ${id}::uuid AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`;
       if (locked.length === 0) return { status: 'skipped' as const };
@@ -29,6 +30,8 @@ export async function processBillingEvent(prisma: PrismaClient, id: string, logg
       });
       return { status: 'processed' as const, outcomes };
     });
+    if (result.status === 'processed') await requestRescore(prisma, 'billing_events', logger);
+    return result;
   } catch (error) {
     // Prisma's messages span lines and quote source code; the first meaningful line is enough.
     const lines = (error as Error).message

@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { ChurnedItem, DigestSummary, FailedPaymentItem } from '../../domain/digest/digest-items.ts';
 import { formatMoney, formatTotals } from '../../domain/money.ts';
 import { ACTIONS, digestItemBlockId } from '../ids.ts';
+import { logFeedbackButton } from './feedback-buttons.ts';
+import { proposeOfferButton } from './offer-buttons.ts';
 import { escapeMrkdwn } from './text.ts';
 
 const REASON_LABELS: Record<string, string> = {
@@ -60,7 +62,8 @@ function itemActions(item: { accountId: string; ownerSlackId: string | null }, b
     text: { type: 'plain_text' as const, text: 'Details' },
     value: item.accountId,
   };
-  return { type: 'actions', block_id: `${blockId}:actions`, elements: [claim, details] };
+  const elements = [claim, details, logFeedbackButton(item.accountId), proposeOfferButton(item.accountId)];
+  return { type: 'actions', block_id: `${blockId}:actions`, elements };
 }
 
 export function churnedItemBlocks(item: ChurnedItem): KnownBlock[] {

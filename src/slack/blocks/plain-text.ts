@@ -17,5 +17,6 @@ export function plainTextOf(blocks: KnownBlock[], maxLength = MAX_TEXT): string 
     }
   }
   const text = lines.join('\n');
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  // Never end the cut on half an emoji: a lone high surrogate fuses with the ellipsis when form-encoded.
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : text;
 }

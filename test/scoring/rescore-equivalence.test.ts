@@ -1,0 +1,85 @@
+import pino from 'pino';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Account } from '../../src/generated/prisma/client.ts';
+import { rescoreAccounts } from '../../src/scoring/rescore-accounts.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { makePopulation } from './population.ts';
+import { referenceScores } from './reference-scores.ts';
+
+const logger = pino({ level: 'silent' });
+const AS_OF = new Date('2026-11-20T10:00:00.000Z');
+const MEASURED = { WINBACK_GROSS_MARGIN: 0.75, WINBACK_MONTHLY_CHURN_RATE: undefined, WINBACK_PARETO_SHARE: 0.8 };
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+beforeEach(async () => {
+  await db.prisma.account.deleteMany();
+  await db.prisma.scoringRun.deleteMany();
+});
+
+const scoresOf = (account: Account) => ({
+  clvMinor: account.clvMinor,
+  clvInputs: account.clvInputs,
+  rfmRecency: account.rfmRecency,
+  rfmFrequency: account.rfmFrequency,
+  rfmMonetary: account.rfmMonetary,
+  rfmSegment: account.rfmSegment,
+  paretoPriority: account.paretoPriority,
+});
+
+async function stored(): Promise<Account[]> {
+  return db.prisma.account.findMany({ orderBy: { id: 'asc' } });
+}
+
+describe('a full rescore against the pure functions', () => {
+  it('writes every score column exactly as they compute them, over 600 varied accounts (churn rate measured)', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(600, AS_OF) });
+
+    const summary = await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: AS_OF });
+
+    const accounts = await stored();
+    const expected = referenceScores(accounts, { grossMargin: 0.75, paretoShare: 0.8 }, AS_OF);
+    expect(summary).toMatchObject({ kind: 'full', accounts: 600, written: 600 });
+    expect(summary.churnRate?.source).toBe('measured');
+    expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
+    // Varied enough for the comparison to mean something: many segments, ties at the Pareto cut.
+    expect(new Set(accounts.map((account) => account.rfmSegment)).size).toBeGreaterThanOrEqual(6);
+    expect(accounts.filter((account) => account.paretoPriority).length).toBeGreaterThan(10);
+    expect(accounts.every((account) => account.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+  });
+
+  it('matches them with a configured churn rate and a Pareto share of 0.5, and says the rate was configured', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(400, AS_OF, 11) });
+    const settings = { WINBACK_GROSS_MARGIN: 0.6, WINBACK_MONTHLY_CHURN_RATE: 0.031, WINBACK_PARETO_SHARE: 0.5 };
+
+    await rescoreAccounts(db.prisma, settings, logger, { mode: 'full', reason: 'test', now: AS_OF });
+
+    const accounts = await stored();
+    const expected = referenceScores(accounts, { grossMargin: 0.6, monthlyChurnRate: 0.031, paretoShare: 0.5 }, AS_OF);
+    expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
+    expect(accounts[0]?.clvInputs).toMatchObject({ churnRateSource: 'config', monthlyChurnRate: 0.031 });
+  });
+
+  it('matches them when the only population is one account per currency (every score 3)', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(2, AS_OF, 5) });
+
+    await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: AS_OF });
+
+    const accounts = await stored();
+    const expected = referenceScores(accounts, { grossMargin: 0.75, paretoShare: 0.8 }, AS_OF);
+    expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
+  });
+
+  it('writes nothing the second time when nothing changed, and leaves scoredAt alone', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(200, AS_OF) });
+    await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: AS_OF });
+
+    const later = new Date(AS_OF.getTime() + 60_000);
+    const again = await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: later });
+
+    expect(again).toMatchObject({ kind: 'full', accounts: 200, written: 0 });
+    expect((await stored()).every((account) => account.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+  });
+});
