@@ -118,6 +118,7 @@ try {
   // What autovacuum does after a bulk load; without it the first scan also sets every hint bit.
   await client.query('VACUUM ANALYZE "Account"');
 
+  const loadBefore = os.loadavg();
   const aggregate = await aggregateSeconds(client);
   const rescore = (mode: 'full' | 'auto') =>
     timed(() => rescoreAccounts(prisma, SETTINGS, logger, { mode, reason: 'bench' }));
@@ -143,12 +144,7 @@ try {
   console.log(
     `\nscoring ${rows.toLocaleString('en-US')} accounts · ${os.cpus().length} cores · ${new Date().toISOString()}`,
   );
-  console.log(
-    `load average before: ${os
-      .loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average before the rescores: ${loadBefore.map((load) => load.toFixed(2)).join(' ')}`);
   line('SQL aggregate (median of 3)', aggregate);
   line(
     'full rescore, every account written',

@@ -3,13 +3,16 @@ import { nextSendableTime } from '../domain/email/quiet-hours.ts';
 import { whyNotSendable } from '../domain/email/send-eligibility.ts';
 import type { EmailMessage, Prisma } from '../generated/prisma/client.ts';
 import type { EmailDeps } from './email-deps.ts';
-import { enqueueEmailSend } from './send-jobs.ts';
+import { emailSendJob, enqueueEmailSend } from './send-jobs.ts';
+
+// A send job expires after this long; `sending` younger than it may still be in progress elsewhere.
+const IN_FLIGHT_MS = emailSendJob.options.expireInSeconds * 1000;
 
 export type ClaimOutcome =
   | { status: 'claimed'; message: EmailMessage }
   /** Already sent, cancelled, failed or gone: nothing to do. */
   | { status: 'not_queued' }
-  /** Found in `sending`: an earlier attempt may have reached SendGrid. */
+  /** Found in `sending` longer than a job lives: an earlier attempt died, maybe after reaching SendGrid. */
   | { status: 'needs_review'; message: EmailMessage }
   | { status: 'cancelled'; reason: string; message: EmailMessage }
   | { status: 'deferred'; until: Date; reason: 'not_due' | 'quiet_hours' | 'frequency_cap' };
@@ -64,6 +67,8 @@ export function claimMessage(deps: EmailDeps, messageId: string, now = new Date(
     const { account, paymentFailure, checkout, ...row } = message;
 
     if (row.status === 'sending') {
+      // Fresh: another worker is mid-send (a duplicate job); only one left behind by a dead worker is reviewed.
+      if (now.getTime() - row.updatedAt.getTime() < IN_FLIGHT_MS) return { status: 'not_queued' };
       const { count } = await tx.emailMessage.updateMany({
         where: { id: messageId, status: 'sending' },
         data: { status: 'needs_review', lastError: 'a send was interrupted before its result was recorded' },

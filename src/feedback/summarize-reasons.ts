@@ -45,7 +45,8 @@ export async function summarizeReasons(prisma: PrismaClient, period: ReportPerio
   const churnedAt = Prisma.sql`COALESCE(a."churnedAt", a."churnSeenAt")`;
   const [reasonRows, features, competitors] = await Promise.all([
     prisma.$queryRaw<Row[]>`
-      SELECT a."churnReason"::text AS key, NULL AS name, a.currency, COUNT(*)::int AS accounts, SUM(${LOST})::bigint AS lost
+      SELECT a."churnReason"::text AS key, NULL AS name, a.currency,
+        COUNT(*)::int AS accounts, SUM(${LOST})::bigint AS lost
       FROM "Account" a
       WHERE ${churnedAt} >= ${period.start} AND ${churnedAt} < ${period.end}
       GROUP BY 1, 3`,
@@ -73,7 +74,8 @@ async function namedInFeedback(prisma: PrismaClient, column: Prisma.Sql, period:
     WITH mentions AS (
       SELECT lower(btrim(f.${column})) AS key, min(btrim(f.${column})) AS name, f."accountId"
       FROM "Feedback" f
-      WHERE btrim(coalesce(f.${column}, '')) <> '' AND f."createdAt" >= ${period.start} AND f."createdAt" < ${period.end}
+      WHERE btrim(coalesce(f.${column}, '')) <> ''
+        AND f."createdAt" >= ${period.start} AND f."createdAt" < ${period.end}
       GROUP BY 1, 3
     )
     SELECT m.key, min(m.name) AS name, a.currency, COUNT(*)::int AS accounts, SUM(${LOST})::bigint AS lost

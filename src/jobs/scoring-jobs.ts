@@ -67,7 +67,7 @@ async function runRescoreJob(
   const started = Date.now();
   const { reason = queue } = payloadSchema.parse(job?.data);
   const summary = await rescoreAccounts(deps.prisma, deps.settings, deps.logger, { mode, reason });
-  // A run elsewhere held the lease and may have started before these changes: ask again after it.
+  // A run elsewhere held the lock and may have started before these changes: ask again after it.
   if (summary.kind === 'busy') await requestRescore(deps.prisma, 'retry_after_busy', deps.logger);
   deps.logger.info(
     {

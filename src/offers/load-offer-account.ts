@@ -13,7 +13,7 @@ export interface OfferAccount extends AssessedAccount {
   churnReason: ChurnReason | null;
   /** The feature the newest feedback asked for: beta access starts from it. */
   requestedFeature: string | null;
-  earlierOffers: (EarlierOffer & { terms: OfferTerms; approvalChannelId: string | null; approvalTs: string | null })[];
+  earlierOffers: (EarlierOffer & { terms: OfferTerms })[];
 }
 
 /** The account as offers see it, with its earlier offers; refuses when the account is gone. */
@@ -49,8 +49,6 @@ export async function loadOfferAccount(
       createdAt: offer.createdAt,
       codeExpiresAt: offer.codeExpiresAt,
       terms: fromStoredTerms(offer),
-      approvalChannelId: offer.approvalChannelId,
-      approvalTs: offer.approvalTs,
     })),
   };
 }

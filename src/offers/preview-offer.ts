@@ -1,5 +1,4 @@
 import { assessOffer, type OfferAssessment } from '../domain/offers/assess-offer.ts';
-import { checkOfferTiming } from '../domain/offers/offer-cooldown.ts';
 import type { OfferTerms, TermsField } from '../domain/offers/offer-terms.ts';
 import type { Offer as PlaybookOffer } from '../domain/playbook/offer-schema.ts';
 import { WinbackError } from '../errors.ts';
@@ -9,7 +8,7 @@ import type { SlackDeps } from '../slack/slack-deps.ts';
 import { loadOfferAccount, type OfferAccount } from './load-offer-account.ts';
 import { loadOfferPlaybook, playFor } from './load-offer-playbook.ts';
 import { type OfferDraft, parseOfferDraft, startingDraft } from './offer-draft.ts';
-import { timingProblem } from './timing-problem.ts';
+import { judgeOfferTiming } from './timing-problem.ts';
 
 export interface OfferPreview {
   account: OfferAccount;
@@ -44,18 +43,14 @@ export async function previewOffer(deps: SlackDeps, options: PreviewOptions): Pr
     deps.roles.isManager(options.userId),
   ]);
 
-  const timing = checkOfferTiming(account.earlierOffers, now, guardrails.cooldownDays);
-  const active = timing.kind === 'active' ? account.earlierOffers.find((offer) => offer.id === timing.offer.id) : null;
-  const problem = timingProblem({
-    timing,
-    activeTerms: active?.terms ?? null,
-    currency: account.currency,
+  const { active, problem } = judgeOfferTiming(account, {
     isManager,
     cooldownDays: guardrails.cooldownDays,
     zone: deps.settings.WINBACK_TIMEZONE,
+    now,
   });
   if (problem) {
-    throw new WinbackError('offer_not_now', `account ${account.id}: ${timing.kind}`, {
+    throw new WinbackError('offer_not_now', `account ${account.id}: ${problem}`, {
       userMessage: `*${escapeMrkdwn(account.displayName)}*: ${escapeMrkdwn(problem)}`,
     });
   }

@@ -1,14 +1,13 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import { assessOffer } from '../domain/offers/assess-offer.ts';
 import type { GuardrailVerdict } from '../domain/offers/evaluate-guardrails.ts';
-import { checkOfferTiming } from '../domain/offers/offer-cooldown.ts';
 import { type StoredTerms, toStoredTerms } from '../domain/offers/offer-terms.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { SlackDeps } from '../slack/slack-deps.ts';
 import { loadOfferAccount } from './load-offer-account.ts';
 import { issueOfferCode } from './offer-code.ts';
 import { type OfferDraft, parseOfferDraft } from './offer-draft.ts';
-import { timingProblem } from './timing-problem.ts';
+import { judgeOfferTiming } from './timing-problem.ts';
 
 export interface ProposalInput {
   accountId: string;
@@ -26,7 +25,8 @@ export type ProposalResult =
       status: 'recorded';
       offerId: string;
       verdict: Exclude<GuardrailVerdict, { kind: 'refused' }>;
-      replaced: { offerId: string; approval: { channelId: string; ts: string } | null } | null;
+      /** The offer this one replaced, whose approval request (if any) must now say so. */
+      replaced: { offerId: string } | null;
     };
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -51,30 +51,24 @@ export async function proposeOffer(deps: SlackDeps, input: ProposalInput, now = 
     const parsed = parseOfferDraft(input.draft, account.currency);
     if (!parsed.ok) return refused(parsed.errors);
 
-    const timing = checkOfferTiming(account.earlierOffers, now, guardrails.cooldownDays);
-    const active =
-      timing.kind === 'active' ? account.earlierOffers.find((offer) => offer.id === timing.offer.id) : null;
-    const problem = timingProblem({
-      timing,
-      activeTerms: active?.terms ?? null,
-      currency: account.currency,
-      isManager,
-      cooldownDays: guardrails.cooldownDays,
-      zone: deps.settings.WINBACK_TIMEZONE,
-    });
+    const zone = deps.settings.WINBACK_TIMEZONE;
+    const timing = { isManager, cooldownDays: guardrails.cooldownDays, zone, now };
+    const { active, problem } = judgeOfferTiming(account, timing);
     if (problem) return refused({ type: problem });
     if (active && input.replace === null) {
       return refused({ type: 'An offer came into play meanwhile. Close this and propose again to replace it.' });
     }
-    if (active && !input.replace)
+    if (active && !input.replace) {
       return refused({ replace: 'An offer is in play: tick this to replace it, or cancel.' });
+    }
 
     const assessment = assessOffer(parsed.terms, account, guardrails);
     const { verdict } = assessment;
     if (verdict.kind === 'refused') {
       const errors: Record<string, string> = {};
-      for (const { field, message } of verdict.problems)
+      for (const { field, message } of verdict.problems) {
         errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+      }
       return refused(errors);
     }
     if (verdict.kind === 'needs_manager' && !deps.settings.WINBACK_APPROVALS_CHANNEL) {
@@ -108,15 +102,7 @@ export async function proposeOffer(deps: SlackDeps, input: ProposalInput, now = 
       status: 'recorded' as const,
       offerId: offer.id,
       verdict,
-      replaced: replaced
-        ? {
-            offerId: replaced,
-            approval:
-              active?.approvalChannelId && active.approvalTs
-                ? { channelId: active.approvalChannelId, ts: active.approvalTs }
-                : null,
-          }
-        : null,
+      replaced: replaced ? { offerId: replaced } : null,
     };
   });
 }

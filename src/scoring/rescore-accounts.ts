@@ -4,7 +4,13 @@ import { queryInTransaction } from '../ingest/apply/query.ts';
 import type { Logger } from '../log.ts';
 import { measureScoringStats } from './measure-scoring-stats.ts';
 import { countChangedAccounts, type ScoredCounts, scoreAllPages, scoreChangedAccounts } from './score-pages.ts';
-import { abandonScoringRun, claimScoringRun, finishScoringRun, loadLatestStats } from './scoring-runs.ts';
+import {
+  abandonScoringRun,
+  finishScoringRun,
+  loadLatestStats,
+  startScoringRun,
+  withScoringLock,
+} from './scoring-runs.ts';
 import type { ChurnRate, ScoringStats } from './scoring-stats.ts';
 
 /** Above this share of accounts changed since the last full run, quintile edges and ARPA are measured again. */
@@ -31,7 +37,7 @@ export interface RescoreOptions {
 }
 
 export interface RescoreSummary {
-  /** busy: another run held the scoring lease, nothing was done. */
+  /** busy: another run held the scoring lock, nothing was done. */
   kind: 'full' | 'incremental' | 'busy';
   /** Accounts looked at, and those whose stored scores changed. */
   accounts: number;
@@ -50,14 +56,22 @@ export async function rescoreAccounts(
   logger: Logger,
   options: RescoreOptions,
 ): Promise<RescoreSummary> {
+  const summary = await withScoringLock(prisma, () => rescoreLocked(prisma, settings, logger, options));
+  if (summary) return summary;
+  logger.info({ reason: options.reason }, 'another scoring run is working; this one does nothing');
+  return { kind: 'busy', accounts: 0, written: 0, churnRate: null, seconds: 0 };
+}
+
+async function rescoreLocked(
+  prisma: PrismaClient,
+  settings: ScoringSettingsUsed,
+  logger: Logger,
+  options: RescoreOptions,
+): Promise<RescoreSummary> {
   const started = Date.now();
   const now = options.now ?? new Date();
-  const runId = await claimScoringRun(prisma, options.reason, now);
+  const runId = await startScoringRun(prisma, options.reason, now);
   const log = logger.child({ scoringRunId: runId, reason: options.reason });
-  if (runId === null) {
-    log.info('another scoring run is working; this one does nothing');
-    return { kind: 'busy', accounts: 0, written: 0, churnRate: null, seconds: 0 };
-  }
 
   try {
     const query = queryInTransaction(prisma);
@@ -100,7 +114,7 @@ export async function rescoreAccounts(
     return { kind, accounts: counts.seen, written: counts.written, churnRate, seconds };
   } catch (error) {
     await abandonScoringRun(prisma, runId).catch((abandonError) =>
-      log.error({ err: abandonError }, 'could not give up the scoring lease'),
+      log.error({ err: abandonError }, 'could not mark the scoring run failed'),
     );
     throw error;
   }

@@ -1,27 +1,34 @@
 import type { PrismaClient } from '../db/prisma.ts';
 import { type ScoringStats, scoringStatsSchema } from './scoring-stats.ts';
 
-// A run that crashed keeps its lease; after this long another run may take it over.
-const STALE_LEASE_MINUTES = 30;
 const KEEP_RUNS_DAYS = 14;
+// PostgreSQL's own advisory lock, like Prisma's migration lock: held by one open transaction for the whole run,
+// so a run that dies (process, connection) releases it at once, with no stale lease to expire.
+export const SCORING_LOCK = 81_726_354;
 
 export type ScoringRunKind = 'full' | 'incremental';
 
-/**
- * Claims the one scoring lease: a new ScoringRun row whose `lease` is unique while running. Returns its id,
- * or null while another run (any instance) holds it. A lease older than 30 minutes is taken as crashed.
- */
-export async function claimScoringRun(prisma: PrismaClient, reason: string, asOf: Date): Promise<string | null> {
-  await prisma.$executeRaw`
-    UPDATE "ScoringRun" SET lease = NULL
-    WHERE lease IS NOT NULL AND "startedAt" < now() - make_interval(mins => ${STALE_LEASE_MINUTES})`;
-  const claimed = await prisma.$queryRaw<{ id: string }[]>`
-    INSERT INTO "ScoringRun" (kind, reason, "asOf", lease) VALUES ('pending', ${reason}, ${asOf}, 'running')
-    ON CONFLICT (lease) DO NOTHING RETURNING id::text`;
-  return claimed[0]?.id ?? null;
+/** Runs `work` while holding the one scoring lock; null, without running it, while another run (any instance) has it. */
+export async function withScoringLock<T>(prisma: PrismaClient, work: () => Promise<T>): Promise<T | null> {
+  return prisma.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${SCORING_LOCK}) AS locked`;
+      if (!row?.locked) return null;
+      return work();
+    },
+    { timeout: 60 * 60_000, maxWait: 60_000 },
+  );
 }
 
-/** Records what the run did and gives the lease up; old runs are pruned on the way. */
+/** The record of a run that starts now. */
+export async function startScoringRun(prisma: PrismaClient, reason: string, asOf: Date): Promise<string> {
+  const run = await prisma.scoringRun.create({ data: { kind: 'pending', reason, asOf }, select: { id: true } });
+  return run.id;
+}
+
+/** Records what the run did; old runs are pruned on the way. */
 export async function finishScoringRun(
   prisma: PrismaClient,
   id: string,
@@ -35,19 +42,22 @@ export async function finishScoringRun(
       written: result.written,
       stats: result.stats ?? undefined,
       finishedAt: new Date(),
-      lease: null,
     },
   });
   // Keep the newest full run however old: incremental runs score against its statistics.
   const kinds = result.kind === 'full' ? undefined : { not: 'full' };
   await prisma.scoringRun.deleteMany({
-    where: { startedAt: { lt: new Date(Date.now() - KEEP_RUNS_DAYS * 86_400_000) }, lease: null, kind: kinds },
+    where: {
+      startedAt: { lt: new Date(Date.now() - KEEP_RUNS_DAYS * 86_400_000) },
+      finishedAt: { not: null },
+      kind: kinds,
+    },
   });
 }
 
-/** Gives the lease up after a failure; the row stays, unfinished, as the record of it. */
+/** Marks a run that failed; the row stays, unfinished, as the record of it. */
 export async function abandonScoringRun(prisma: PrismaClient, id: string): Promise<void> {
-  await prisma.scoringRun.update({ where: { id }, data: { kind: 'failed', lease: null } });
+  await prisma.scoringRun.update({ where: { id }, data: { kind: 'failed' } });
 }
 
 /** The statistics of the newest finished full run, and when it started; null before the first one. */

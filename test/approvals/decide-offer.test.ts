@@ -21,6 +21,7 @@ import {
   updatesOf,
   waitFor,
 } from '../offers/offer-rig.ts';
+import { blockAction } from '../support/slack-requests.ts';
 import type { TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -73,7 +74,7 @@ describe('a manager approves', () => {
     ]);
   });
 
-  it('refreshes the managers’ and the proposer’s Home tabs once decided, the approval gone from the list', async () => {
+  it('refreshes the Home tabs of managers and proposer once decided, the approval gone', async () => {
     const offer = await pendingOffer('Home Co');
     await waitFor(
       'the proposal’s own Home refresh',
@@ -94,6 +95,29 @@ describe('a manager approves', () => {
     const managerHome = published.find((call) => call.args.user_id === MANAGER);
     expect(JSON.stringify(managerHome?.args.view)).toContain('Offers waiting for approval');
     expect(JSON.stringify(managerHome?.args.view)).not.toContain('Home Co');
+  });
+});
+
+describe('from the Home tab', () => {
+  it('decides from a button with no response URL, and tells a late clicker in a direct message', async () => {
+    const offer = await pendingOffer('Home Button Co');
+    const fromHome = (userId: string) =>
+      blockAction({
+        actionId: 'approve_offer',
+        value: offer.id,
+        userId,
+        responseUrl: '',
+        container: { type: 'view', view_id: 'V0HOME0001' },
+        view: { id: 'V0HOME0001', type: 'home' },
+      });
+    await send(app, fromHome(MANAGER));
+    await waitFor('the decision', () => updatesOf(app, offer.approvalTs ?? '')[0]);
+    const dmsBefore = dmsTo(MANAGER_2).length;
+
+    await send(app, fromHome(MANAGER_2));
+
+    const dm = await waitFor('the late clicker told', () => dmsTo(MANAGER_2)[dmsBefore]);
+    expect(dm.args.text).toBe(`Already approved by <@${MANAGER}>.`);
   });
 });
 

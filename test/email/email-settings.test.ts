@@ -29,7 +29,7 @@ describe('email settings', () => {
     expect(attempt).toThrow(/4 settings need attention/);
     expect(attempt).toThrow(/WINBACK_FROM_EMAIL: missing \(needed to send email once SENDGRID_API_KEY is set\)/);
     expect(attempt).toThrow(
-      /SENDGRID_WEBHOOK_PUBLIC_KEY: expected the base64 Verification Key .* Signed Event Webhook/,
+      /SENDGRID_WEBHOOK_PUBLIC_KEY: expected the base64 Verification Key .*"Signed Event Webhook"/,
     );
     expect(attempt).toThrow(/WINBACK_EMAIL_QUIET_HOURS: expected HH:MM-HH:MM/);
     expect(attempt).toThrow(/WINBACK_DUNNING_DAYS: expected increasing numbers of days/);

@@ -161,15 +161,18 @@ describe('sending one outbox message', () => {
     await rig.deps.mailer.send(singleMailData(claim.message, rig.deps.settings));
     expect((await row(id)).status).toBe('sending');
 
-    // pg-boss retries the expired job.
-    expect(await sendEmailMessage(rig.deps, id)).toBe('needs_review');
+    // While the send may still be in flight elsewhere (a duplicate job), a second run leaves it alone.
+    expect(await sendEmailMessage(rig.deps, id)).toBe('not_queued');
+    // pg-boss retries the job once it expired (2 minutes): now it is known to have died.
+    const afterExpiry = new Date(Date.now() + 121_000);
+    expect(await sendEmailMessage(rig.deps, id, afterExpiry)).toBe('needs_review');
     expect(rig.sendgrid.accepted).toHaveLength(1);
     expect((await row(id)).status).toBe('needs_review');
     const [note] = rig.slack.callsTo('chat.postMessage');
     expect(String(note?.args.text)).toContain('<@U0OWNER01> Email “A plan that fits” was interrupted');
 
     // Any later retry leaves it alone.
-    expect(await sendEmailMessage(rig.deps, id)).toBe('not_queued');
+    expect(await sendEmailMessage(rig.deps, id, afterExpiry)).toBe('not_queued');
     expect(rig.sendgrid.accepted).toHaveLength(1);
   });
 

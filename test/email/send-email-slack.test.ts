@@ -166,6 +166,40 @@ describe('/winback email <account>', () => {
   });
 });
 
+describe('the account details modal', () => {
+  it('has a Send email button, which stacks the send-email modal on it', async () => {
+    const account = await createAccount(app.db, { churnReason: 'other' });
+    const opened = app.slack.callsTo('views.open').length;
+    await sendToBolt(
+      app.slackEventsUrl,
+      blockAction({
+        actionId: 'account_details',
+        value: account.id,
+        userId: 'U0MANAGER',
+        responseUrl: app.slack.responseUrl(),
+      }),
+      signed,
+    );
+    const details = await until(() => app.slack.callsTo('views.open')[opened], 'the details modal');
+    expect(JSON.stringify(details.args.view)).toContain(
+      `"action_id":"send_email","text":{"type":"plain_text","text":"Send email"},"value":"${account.id}"`,
+    );
+
+    const pushed = app.slack.callsTo('views.push').length;
+    const click = blockAction({
+      actionId: 'send_email',
+      value: account.id,
+      userId: 'U0MANAGER',
+      view: { type: 'modal', id: 'V0DETAILS' },
+      responseUrl: app.slack.responseUrl(),
+      container: { type: 'view', view_id: 'V0DETAILS' },
+    });
+    await sendToBolt(app.slackEventsUrl, click, signed);
+    const modal = await until(() => app.slack.callsTo('views.push')[pushed], 'views.push');
+    expect((modal.args.view as { callback_id: string }).callback_id).toBe(VIEWS.sendEmail);
+  });
+});
+
 describe('/winback ab <template>', () => {
   it('shows each variant and the z-test against A', async () => {
     for (const [variant, sent, opened] of [

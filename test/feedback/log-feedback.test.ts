@@ -117,7 +117,7 @@ describe('the feedback modal', () => {
 });
 
 describe('logging feedback', () => {
-  it('stores it with author and time, makes it the churn reason (audited) and notes it in the account thread', async () => {
+  it('stores it with author and time, makes it the churn reason (audited), notes it in the thread', async () => {
     const account = await seedAccount(app, { company: 'Logged Co', churnReason: 'price', ...THREAD });
     const { view, responseUrl } = await openFeedbackModal(account.id);
     const before = Date.now();
@@ -134,7 +134,8 @@ describe('logging feedback', () => {
 
     const reply = await replyTo(app, responseUrl);
     expect(reply.text).toBe(
-      'Feedback on *Logged Co* saved; its churn reason is now *moved to a competitor*. A note is in the account’s thread.',
+      'Feedback on *Logged Co* saved; its churn reason is now *moved to a competitor*. ' +
+        'A note is in the account’s thread.',
     );
     const [feedback] = await app.db.prisma.feedback.findMany({ where: { accountId: account.id } });
     expect(feedback).toMatchObject({

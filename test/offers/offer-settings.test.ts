@@ -23,7 +23,7 @@ describe('offer settings', () => {
     expect(config.WINBACK_APPROVALS_CHANNEL).toBeUndefined();
   });
 
-  it('stops start-up on a bad guardrails file, naming the file and each problem beside other bad settings', async () => {
+  it('stops start-up on a bad guardrails file, naming the file and its problem beside other settings', async () => {
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'guardrails-')), 'guardrails.yml');
     const shipped = await readFile(SHIPPED, 'utf8');
     await writeFile(file, shipped.replace('maxPercentOfExpectedBack: 25', 'maxPercentOfExpectedBack: 250'));

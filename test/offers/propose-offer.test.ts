@@ -200,6 +200,27 @@ describe('proposing an offer', () => {
       expect.objectContaining({ action_id: 'reject_offer', value: pending.id }),
     ]);
   });
+
+  it('keeps no offer Slack would not post for approval, and says why and what to do', async () => {
+    const account = await seedAccount(app, { company: 'Unposted Co' });
+    const view = await openOfferModal(app, account.id, MEMBER);
+    app.slack.respondNext('chat.postMessage', 'not_in_channel');
+    const responseUrl = JSON.parse(view.private_metadata).responseUrl as string;
+
+    await submit(app, {
+      callbackId: 'propose_offer_modal',
+      userId: MEMBER,
+      privateMetadata: view.private_metadata,
+      values: discountValues('25', '3'),
+    });
+
+    expect((await replyTo(app, responseUrl)).text).toBe(
+      `The offer could not be posted for approval in <#${APPROVALS}> (Slack said: not_in_channel), so it was not ` +
+        'kept. Ask an admin to invite the app to that channel, then propose it again.',
+    );
+    const offer = await app.db.prisma.offer.findFirstOrThrow({ where: { accountId: account.id } });
+    expect(offer.status).toBe('expired');
+  });
 });
 
 describe('one offer at a time', () => {
@@ -249,7 +270,7 @@ describe('one offer at a time', () => {
     ]);
   });
 
-  it('lets a manager replace the offer in play, only once they tick the box; the old one becomes replaced', async () => {
+  it('lets a manager replace the offer in play once they tick the box; the old one becomes replaced', async () => {
     const account = await seedAccount(app, { company: 'Replaced Co' });
     const first = await proposeThroughModal(app, account.id, MEMBER, discountValues('25', '3'));
     const old = await offerOnceSettled(app, first.offer?.id ?? '');

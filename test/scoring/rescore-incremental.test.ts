@@ -1,8 +1,9 @@
+import pg from 'pg';
 import pino from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { roundMinor } from '../../src/domain/scoring/round-minor.ts';
 import { rescoreAccounts } from '../../src/scoring/rescore-accounts.ts';
-import { loadLatestStats } from '../../src/scoring/scoring-runs.ts';
+import { loadLatestStats, SCORING_LOCK } from '../../src/scoring/scoring-runs.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePopulation } from './population.ts';
 
@@ -100,17 +101,16 @@ describe('rescoring after a small ingest batch', () => {
     expect(await rescore('auto', LATER)).toMatchObject({ kind: 'incremental', accounts: 0, written: 0 });
   });
 
-  it('does nothing while another run holds the lease, and takes over a lease older than 30 minutes', async () => {
-    const lease = await db.prisma.scoringRun.create({
-      data: { kind: 'pending', reason: 'elsewhere', asOf: AS_OF, lease: 'running' },
-    });
+  it('does nothing while another run holds the scoring lock, and runs once it is released', async () => {
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock($1)', [SCORING_LOCK]);
 
     expect(await rescore('auto', LATER)).toMatchObject({ kind: 'busy', written: 0 });
 
-    await db.prisma.scoringRun.update({
-      where: { id: lease.id },
-      data: { startedAt: new Date(Date.now() - 31 * 60_000) },
-    });
+    await other.query('COMMIT');
+    await other.end();
     expect(await rescore('auto', LATER)).toMatchObject({ kind: 'incremental' });
   });
 });

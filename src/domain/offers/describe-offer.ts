@@ -1,4 +1,5 @@
 import { formatMoney } from '../money.ts';
+import type { Offer as PlaybookOffer } from '../playbook/offer-schema.ts';
 import type { OfferTerms, OfferType } from './offer-terms.ts';
 
 export const OFFER_TYPE_LABELS: { readonly [T in OfferType]: string } = {
@@ -27,12 +28,35 @@ export function describeOffer(terms: OfferTerms, currency: string): string {
     case 'annual_incentive':
       return `${terms.percentOff}% off an annual plan`;
     case 'extended_trial':
-      return `a ${terms.trialDays}-day trial of ${terms.targetPlan ?? 'the tier above'} (${price(terms.targetMrrMinor)})`;
+      return (
+        `a ${terms.trialDays}-day trial of ${terms.targetPlan ?? 'the tier above'} ` +
+        `(${price(terms.targetMrrMinor)})`
+      );
     case 'session':
       return `a ${terms.sessionMinutes}-minute onboarding session`;
     case 'beta_access':
       return terms.feature ? `early access to the ${terms.feature} beta` : 'early access to the beta';
     case 'payment_grace':
       return `a ${terms.graceDays}-day payment grace period`;
+  }
+}
+
+/** A playbook offer in a few words; the playbook names no prices, so neither does this. Plain text. */
+export function describePlaybookOffer(offer: PlaybookOffer, currency: string): string {
+  switch (offer.type) {
+    case 'percent_discount':
+      return describeOffer({ ...offer, percentOff: Math.round(offer.percentOff) }, currency);
+    case 'annual_incentive':
+      return describeOffer({ ...offer, percentOff: Math.round(offer.percentOff) }, currency);
+    case 'session':
+      return describeOffer({ type: 'session', sessionMinutes: offer.minutes }, currency);
+    case 'payment_grace':
+      return describeOffer(offer, currency);
+    case 'beta_access':
+      return describeOffer({ type: 'beta_access', feature: offer.feature ?? null }, currency);
+    case 'extended_trial':
+      return `a ${offer.trialDays}-day trial of a higher tier`;
+    case 'lower_tier':
+      return offer.plan ? `a move to ${offer.plan}` : 'a move to a lower tier';
   }
 }

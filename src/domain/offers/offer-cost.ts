@@ -51,7 +51,9 @@ export function computeOfferCost(terms: OfferTerms, basis: CostBasis, costs: Off
 function missing(what: string, key: string, currency: string): OfferCost {
   return {
     ok: false,
-    problem: `No ${what} cost is set for ${currency} accounts, so it cannot be costed. Ask an admin to add ${currency} under costs.${key} in the guardrails.`,
+    problem:
+      `No ${what} cost is set for ${currency} accounts, so it cannot be costed. ` +
+      `Ask an admin to add ${currency} under costs.${key} in the guardrails.`,
   };
 }
 

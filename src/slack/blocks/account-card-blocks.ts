@@ -4,6 +4,7 @@ import { segmentLabel } from '../../accounts/segment-name.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { SLASH_COMMAND, VIEWS } from '../ids.ts';
 import { reasonLabel } from './digest-blocks.ts';
+import { sendEmailButton } from './email-choice-blocks.ts';
 import { contextNote, statusLabel } from './list-line-blocks.ts';
 import { escapeMrkdwn, section } from './text.ts';
 
@@ -72,7 +73,7 @@ export function accountModal(card: AccountCard): ModalView {
     callback_id: VIEWS.accountDetails,
     title: { type: 'plain_text', text: 'Account details' },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: accountCardBlocks(card),
+    blocks: [...accountCardBlocks(card), { type: 'actions', elements: [sendEmailButton(card.id)] }],
   };
 }
 

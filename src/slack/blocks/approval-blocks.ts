@@ -10,7 +10,8 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 
 function offerSummary(card: OfferCard): KnownBlock[] {
   const lines = [
-    `<@${card.proposerSlackId}> proposes *${offerText(card.terms, card.currency)}* to *${escapeMrkdwn(card.displayName)}*`,
+    `<@${card.proposerSlackId}> proposes *${offerText(card.terms, card.currency)}* ` +
+      `to *${escapeMrkdwn(card.displayName)}*`,
     `Churn reason: ${reasonLabel(card.churnReason)} · ${costText(card)}`,
   ];
   const blocks = [section(lines.join('\n'))];

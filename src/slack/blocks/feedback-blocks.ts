@@ -50,7 +50,8 @@ export function feedbackLoggedMessage(displayName: string, reason: string, noted
   const where = noted
     ? 'A note is in the account’s thread.'
     : 'The account has no thread yet (it was in no digest), so no note was posted.';
-  const text = `Feedback on *${escapeMrkdwn(displayName)}* saved; its churn reason is now *${reasonLabel(reason)}*. ${where}`;
+  const saved = `Feedback on *${escapeMrkdwn(displayName)}* saved; its churn reason is now *${reasonLabel(reason)}*.`;
+  const text = `${saved} ${where}`;
   return { text, blocks: [section(text)] };
 }
 

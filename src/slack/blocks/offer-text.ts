@@ -17,15 +17,13 @@ export interface OfferFiguresText {
 
 const share = (part: number, whole: number) => `${Math.round((part * 100) / whole)}%`;
 
-/** "Cost *$75.00* · CLV $2,400.00 (3%) · expected back $1,200.00 (6%)": the cost against what the account is worth. */
+/** "Cost *$75.00* · CLV $2,400.00 (3%) · expected back $1,200.00 (6%)": cost against what the account is worth. */
 export function costText(figures: OfferFiguresText): string {
   const money = (minor: number) => formatMoney({ minor, currency: figures.currency });
   const parts = [`Cost *${money(figures.costMinor)}*`];
-  parts.push(
-    figures.clvMinor === null
-      ? 'CLV not scored yet'
-      : `CLV ${money(figures.clvMinor)}${figures.clvMinor > 0 ? ` (${share(figures.costMinor, figures.clvMinor)})` : ''}`,
-  );
+  const { clvMinor } = figures;
+  if (clvMinor === null) parts.push('CLV not scored yet');
+  else parts.push(`CLV ${money(clvMinor)}${clvMinor > 0 ? ` (${share(figures.costMinor, clvMinor)})` : ''}`);
   if (figures.expectedBackMinor !== null && figures.expectedBackMinor > 0) {
     parts.push(
       `expected back ${money(figures.expectedBackMinor)} (${share(figures.costMinor, figures.expectedBackMinor)})`,

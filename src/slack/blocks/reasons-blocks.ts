@@ -37,10 +37,10 @@ export function reasonsReport(summary: ReasonsSummary, zone: string): { text: st
   if (summary.churnedAccounts === 0) {
     blocks.push(section('No account churned in that period.'));
   } else {
-    const lines = summary.reasons.map(
-      (line) =>
-        `• *${capitalised(reasonLabel(line.reason))}* — ${accounts(line.accounts)}, ${formatTotals(line.lostMrr)} MRR lost`,
-    );
+    const lines = summary.reasons.map((line) => {
+      const label = capitalised(reasonLabel(line.reason));
+      return `• *${label}* — ${accounts(line.accounts)}, ${formatTotals(line.lostMrr)} MRR lost`;
+    });
     blocks.push(section(lines.join('\n')));
   }
   blocks.push(

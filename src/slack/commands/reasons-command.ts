@@ -10,7 +10,9 @@ export const runReasonsCommand: Subcommand = async ({ rest, deps, reply }) => {
   const zone = deps.settings.WINBACK_TIMEZONE;
   const period = parsePeriod(rest || DEFAULT_PERIOD, new Date(), zone);
   if (!period) {
-    const problem = `I can't read \`${escapeMrkdwn(rest.slice(0, 40))}\` as a period. Try \`30d\`, \`12w\`, \`6m\`, \`q4\`, \`2026-h1\` or \`2026\`.`;
+    const problem =
+      `I can't read \`${escapeMrkdwn(rest.slice(0, 40))}\` as a period. ` +
+      'Try `30d`, `12w`, `6m`, `q4`, `2026-h1` or `2026`.';
     await reply(subcommandUsage('reasons', problem));
     return;
   }

@@ -48,7 +48,8 @@ export function feedbackModal(target: FeedbackTarget, privateMetadata: string): 
   const current = reasonOptions.find((choice) => choice.value === target.churnReason);
   const blocks: KnownBlock[] = [
     section(
-      `What did *${escapeMrkdwn(target.displayName)}* say? It is saved with your name and becomes the account's churn reason.`,
+      `What did *${escapeMrkdwn(target.displayName)}* say? ` +
+        "It is saved with your name and becomes the account's churn reason.",
     ),
     {
       type: 'input',

@@ -1,11 +1,11 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { formatMoney } from '../../domain/money.ts';
-import { describeOffer, OFFER_TYPE_LABELS } from '../../domain/offers/describe-offer.ts';
+import { describeOffer, describePlaybookOffer, OFFER_TYPE_LABELS } from '../../domain/offers/describe-offer.ts';
 import { TERMS_FIELDS, type TermsField } from '../../domain/offers/offer-terms.ts';
 import { OFFER_TYPES } from '../../domain/playbook/offer-schema.ts';
 import type { OfferPreview } from '../../offers/preview-offer.ts';
 import { reasonLabel } from '../blocks/digest-blocks.ts';
-import { costText, offerText } from '../blocks/offer-text.ts';
+import { costText } from '../blocks/offer-text.ts';
 import { escapeMrkdwn, section } from '../blocks/text.ts';
 import { ACTIONS, MODAL_INPUT, VIEWS } from '../ids.ts';
 
@@ -84,26 +84,6 @@ function playLine({ play, account }: OfferPreview): string {
   return `Playbook: ${escapeMrkdwn(play.strategy)} (${options})`;
 }
 
-// The playbook's offers name no price; described with the words a CS person would use.
-function describePlaybookOffer(offer: OfferPreview['play']['offers'][number], currency: string): string {
-  switch (offer.type) {
-    case 'percent_discount':
-      return describeOffer({ ...offer, percentOff: Math.round(offer.percentOff) }, currency);
-    case 'annual_incentive':
-      return describeOffer({ ...offer, percentOff: Math.round(offer.percentOff) }, currency);
-    case 'session':
-      return describeOffer({ type: 'session', sessionMinutes: offer.minutes }, currency);
-    case 'payment_grace':
-      return describeOffer(offer, currency);
-    case 'beta_access':
-      return describeOffer({ type: 'beta_access', feature: offer.feature ?? null }, currency);
-    case 'extended_trial':
-      return `a ${offer.trialDays}-day trial of a higher tier`;
-    case 'lower_tier':
-      return offer.plan ? `a move to ${offer.plan}` : 'a move to a lower tier';
-  }
-}
-
 function verdictText(preview: OfferPreview): string {
   const { outcome, account } = preview;
   if (outcome.kind === 'incomplete') return '_Fill in the offer to see its cost. Press Enter in a field to update it._';
@@ -111,10 +91,12 @@ function verdictText(preview: OfferPreview): string {
   const cost = costText(figures);
   const { verdict } = outcome;
   if (verdict.kind === 'refused') {
-    return `${cost}\n:no_entry: *Not allowed:* ${verdict.problems.map((problem) => escapeMrkdwn(problem.message)).join(' ')}`;
+    const problems = verdict.problems.map((problem) => escapeMrkdwn(problem.message)).join(' ');
+    return `${cost}\n:no_entry: *Not allowed:* ${problems}`;
   }
-  if (verdict.kind === 'auto_approved')
+  if (verdict.kind === 'auto_approved') {
     return `${cost}\n:white_check_mark: Approved automatically when you propose it.`;
+  }
   return `${cost}\n:raising_hand: *Needs a manager:* ${verdict.reasons.map(escapeMrkdwn).join(' ')}`;
 }
 
@@ -149,7 +131,8 @@ export function offerModal(preview: OfferPreview, privateMetadata: string): Moda
     },
   ];
   if (preview.replaceable) {
-    const old = offerText(preview.replaceable.terms, preview.account.currency);
+    // Plain text, so the proposer's words need no escaping; Slack cuts option text at 75 characters.
+    const old = `Replace it: ${describeOffer(preview.replaceable.terms, preview.account.currency)}`;
     blocks.push({
       type: 'input',
       block_id: OFFER_BLOCKS.replace,
@@ -158,7 +141,7 @@ export function offerModal(preview: OfferPreview, privateMetadata: string): Moda
       element: {
         type: 'checkboxes',
         action_id: MODAL_INPUT,
-        options: [{ text: { type: 'mrkdwn', text: `Replace it: ${old}` }, value: 'replace' }],
+        options: [{ text: plain(old.length > 75 ? `${old.slice(0, 74)}…` : old), value: 'replace' }],
       },
     });
   }

@@ -44,7 +44,8 @@ describe('loadGuardrails', () => {
 
   it('refuses a currency that is not an ISO code in capitals', () => {
     expect(problemsOf(SHIPPED_TEXT.replace('    USD: 500000', '    usd: 500000'))).toEqual([
-      'config/guardrails.yml: autoApproval.clvBelowMinor.usd: expected an ISO 4217 currency code in capitals, such as USD',
+      'config/guardrails.yml: autoApproval.clvBelowMinor.usd: ' +
+        'expected an ISO 4217 currency code in capitals, such as USD',
     ]);
   });
 
