@@ -5,6 +5,7 @@ import { createPrismaClient } from '../db/prisma.ts';
 import { parseImportOptions } from '../ingest/csv/parse-import-options.ts';
 import { importCsv } from '../ingest/import-csv.ts';
 import { createLogger } from '../log.ts';
+import { rescoreAccounts } from '../scoring/rescore-accounts.ts';
 import { digestAsText, previewDigest, writeDigestPreview } from './digest-command.ts';
 
 export const TELCO_CSV = path.join(PROJECT_ROOT, 'data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
@@ -37,6 +38,12 @@ export async function runDemo(): Promise<void> {
     } else {
       console.log('The database already has accounts; nothing imported.');
     }
+
+    // The digest lists accounts by value, so they must be scored first; the app does this in a job.
+    const scored = await rescoreAccounts(prisma, config, logger, { mode: 'auto', reason: 'demo' });
+    console.log(
+      `Scored ${scored.accounts} accounts (CLV, RFM segment, Pareto priority) in ${scored.seconds.toFixed(1)} s.`,
+    );
 
     const digest = await previewDigest(prisma, config);
     const file = path.join(config.WINBACK_DATA_DIR, `digest-preview-${digest.summary.localDate}.json`);

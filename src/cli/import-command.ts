@@ -112,6 +112,9 @@ export async function runImport(args: string[]): Promise<void> {
     });
     if (!summary.written) throw new WinbackError('import_refused', formatRefusal(file, summary));
     console.log(formatSummary(file, kind, summary));
+    if (summary.inserted + summary.updated > 0) {
+      console.log('A running winback rescores the accounts within a minute; `npx winback score` does it now.');
+    }
     if (summary.rejectsPath)
       console.log(`${summary.rejected} rejected rows, with reasons, are in ${summary.rejectsPath}.`);
   } finally {

@@ -5,7 +5,7 @@ import { escalateUnclaimed } from '../digest/escalate-unclaimed.ts';
 import { postDigest } from '../digest/post-digest.ts';
 import { digestDue } from '../domain/digest/digest-due.ts';
 import type { Logger } from '../log.ts';
-import type { JobQueue } from './job-queue.ts';
+import { createQueueSafely, type JobQueue } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
 export interface DigestJobDeps {
@@ -52,27 +52,11 @@ async function postDueDigest(deps: DigestJobDeps, channel: DigestChannel, now: D
  * the digest's unique (channel, day) row settles any race that is left.
  */
 export async function scheduleDigests(jobs: JobQueue, deps: DigestJobDeps): Promise<void> {
-  await createQueueOnce(jobs, QUEUES.digestTick);
+  await createQueueSafely(jobs.boss, QUEUES.digestTick);
   await jobs.boss.schedule(QUEUES.digestTick, '* * * * *');
   await jobs.boss.work(QUEUES.digestTick, async ([job]) => {
     const started = Date.now();
     await runDigestTick(deps);
     deps.logger.debug({ jobId: job?.id, queue: QUEUES.digestTick, ms: Date.now() - started }, 'job done');
   });
-}
-
-/**
- * Instances booting together on a database that lacks the queue all run pg-boss's create_queue, whose partition DDL
- * can deadlock (40P01). PostgreSQL rolls the victim back while the other creation commits, so trying again finds the
- * queue there and does nothing.
- */
-async function createQueueOnce(jobs: JobQueue, name: string, attempts = 3): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await jobs.boss.createQueue(name);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
-    }
-  }
 }

@@ -2,6 +2,7 @@ import { cancelResolvedReminders } from '../dunning/cancel-resolved-dunning.ts';
 import { planCardExpiryReminders, planCheckoutReminderEmails } from '../dunning/plan-card-and-checkout-reminders.ts';
 import { planPaymentDunning } from '../dunning/plan-payment-dunning.ts';
 import type { EmailDeps } from '../email/email-deps.ts';
+import { createQueueSafely } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
 export interface DunningTickResult {
@@ -25,7 +26,7 @@ export async function runDunningTick(deps: EmailDeps, now = new Date()): Promise
 
 /** Every minute, on one instance: pg-boss creates one job per cron slot however many run. */
 export async function startDunningJobs(deps: EmailDeps): Promise<void> {
-  await deps.boss.createQueue(QUEUES.dunningTick);
+  await createQueueSafely(deps.boss, QUEUES.dunningTick);
   await deps.boss.schedule(QUEUES.dunningTick, '* * * * *');
   await deps.boss.work(QUEUES.dunningTick, async ([job]) => {
     const started = Date.now();

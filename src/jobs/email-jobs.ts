@@ -3,6 +3,7 @@ import { runEmailTick } from '../email/email-tick.ts';
 import { sendEmailBatch } from '../email/send-email-batch.ts';
 import { sendEmailMessage } from '../email/send-email-message.ts';
 import { emailSendBatchJob, emailSendJob } from '../email/send-jobs.ts';
+import { createQueueSafely } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
 /**
@@ -11,9 +12,9 @@ import { QUEUES } from './queues.ts';
  */
 export async function startEmailJobs(deps: EmailDeps): Promise<void> {
   const { boss, logger } = deps;
-  await boss.createQueue(emailSendJob.queue);
-  await boss.createQueue(emailSendBatchJob.queue, emailSendBatchJob.queueOptions);
-  await boss.createQueue(QUEUES.emailTick);
+  await createQueueSafely(boss, emailSendJob.queue);
+  await createQueueSafely(boss, emailSendBatchJob.queue, emailSendBatchJob.queueOptions);
+  await createQueueSafely(boss, QUEUES.emailTick);
 
   await boss.work(emailSendJob.queue, { batchSize: 5 }, async (jobs) => {
     for (const job of jobs) {

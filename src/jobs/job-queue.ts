@@ -27,3 +27,24 @@ export async function startJobQueue(url: string, logger: Logger): Promise<JobQue
     },
   };
 }
+
+/**
+ * pg-boss's createQueue, safe for instances booting together: its partition DDL can deadlock (40P01) when two
+ * create the same queue at once. PostgreSQL rolls the victim back while the other commits, so trying again finds
+ * the queue there and does nothing.
+ */
+export async function createQueueSafely(
+  boss: PgBoss,
+  name: string,
+  options?: Parameters<PgBoss['createQueue']>[1],
+  attempts = 3,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { expireOfferApprovals } from '../approvals/expire-offer-approvals.ts';
 import type { HomeDeps } from '../approvals/refresh-homes.ts';
-import type { JobQueue } from './job-queue.ts';
+import { createQueueSafely, type JobQueue } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
 export interface OfferJobDeps extends HomeDeps {
@@ -14,7 +14,7 @@ export interface OfferJobDeps extends HomeDeps {
  * and an offer whose job was lost still expires.
  */
 export async function scheduleOfferJobs(jobs: JobQueue, deps: OfferJobDeps): Promise<void> {
-  await jobs.boss.createQueue(QUEUES.offerExpiryTick);
+  await createQueueSafely(jobs.boss, QUEUES.offerExpiryTick);
   await jobs.boss.schedule(QUEUES.offerExpiryTick, '* * * * *');
   await jobs.boss.work(QUEUES.offerExpiryTick, async ([job]) => {
     const started = Date.now();

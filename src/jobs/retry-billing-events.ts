@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../db/prisma.ts';
 import { processBillingEvent } from '../ingest/billing-events/process-billing-event.ts';
 import type { Logger } from '../log.ts';
-import type { JobQueue } from './job-queue.ts';
+import { createQueueSafely, type JobQueue } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
 // Leaves a just-received event to the request that is processing it.
@@ -33,7 +33,7 @@ export async function retryBillingEvents(prisma: PrismaClient, logger: Logger, n
 
 /** Every five minutes, on one instance only: pg-boss's schedule fires once per slot across instances. */
 export async function scheduleBillingEventRetries(jobs: JobQueue, prisma: PrismaClient, logger: Logger) {
-  await jobs.boss.createQueue(QUEUES.retryBillingEvents);
+  await createQueueSafely(jobs.boss, QUEUES.retryBillingEvents);
   await jobs.boss.schedule(QUEUES.retryBillingEvents, '*/5 * * * *');
   await jobs.boss.work(QUEUES.retryBillingEvents, async ([job]) => {
     const started = Date.now();

@@ -4,7 +4,7 @@ import type { ScoringSettings } from '../config/scoring-settings.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import type { Logger } from '../log.ts';
 import { rescoreAccounts } from '../scoring/rescore-accounts.ts';
-import type { JobQueue } from './job-queue.ts';
+import { createQueueSafely, type JobQueue } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
 // A burst of billing events or imports within this many seconds coalesces into one rescore.
@@ -84,8 +84,8 @@ async function runRescoreJob(
 
 /** The debounced rescore after ingest, the nightly full rescore (one instance per slot), and a catch-up now. */
 export async function scheduleScoring(jobs: JobQueue, deps: ScoringJobDeps): Promise<void> {
-  await jobs.boss.createQueue(QUEUES.rescoreAccounts, { name: QUEUES.rescoreAccounts, policy: 'stately' });
-  await jobs.boss.createQueue(QUEUES.rescoreNightly);
+  await createQueueSafely(jobs.boss, QUEUES.rescoreAccounts, { name: QUEUES.rescoreAccounts, policy: 'stately' });
+  await createQueueSafely(jobs.boss, QUEUES.rescoreNightly);
   await jobs.boss.schedule(QUEUES.rescoreNightly, NIGHTLY_CRON, {}, { tz: deps.settings.WINBACK_TIMEZONE });
   await jobs.boss.work(QUEUES.rescoreAccounts, ([job]) => runRescoreJob(deps, QUEUES.rescoreAccounts, 'auto', job));
   await jobs.boss.work(QUEUES.rescoreNightly, ([job]) => runRescoreJob(deps, QUEUES.rescoreNightly, 'full', job));

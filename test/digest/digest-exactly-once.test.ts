@@ -116,10 +116,8 @@ describe('two app instances on one database', () => {
     });
     await seedChurned(rig.db.prisma, new Date(Date.now() - 60_000));
     const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    // One after the other: booting both at the same instant can still fail in scheduleBillingEventRetries, whose
-    // createQueue has the boot deadlock the digest queue no longer has (reported, not in this file's scope).
-    instances.push(await startWinback(config, log));
-    instances.push(await startWinback(config, log));
+    // Booted at the same instant, as two replicas of a deployment are.
+    instances.push(...(await Promise.all([startWinback(config, log), startWinback(config, log)])));
 
     await waitFor('the scheduled digest', () => postsTo(rig.slack, channel)[0], 100_000);
     // Wait for a later tick to have run to the end as well: it must find the day's row taken.

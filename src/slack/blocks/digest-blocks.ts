@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { segmentLabel } from '../../accounts/segment-name.ts';
 import type { ChurnedItem, DigestSummary, FailedPaymentItem } from '../../domain/digest/digest-items.ts';
 import { formatMoney, formatTotals } from '../../domain/money.ts';
 import { ACTIONS, digestItemBlockId } from '../ids.ts';
@@ -73,7 +74,7 @@ export function churnedItemBlocks(item: ChurnedItem): KnownBlock[] {
   const details = [
     item.tenureMonths === null ? 'tenure unknown' : `${item.tenureMonths} months`,
     `reason: ${reasonLabel(item.reason)}`,
-    `segment: ${item.segment ?? 'not scored'}`,
+    `segment: ${segmentLabel(item.segment)}`,
     ownerText(item.ownerSlackId),
   ];
   return [
