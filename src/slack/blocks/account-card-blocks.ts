@@ -5,7 +5,9 @@ import { formatMoney } from '../../domain/money.ts';
 import { SLASH_COMMAND, VIEWS } from '../ids.ts';
 import { reasonLabel } from './digest-blocks.ts';
 import { sendEmailButton } from './email-choice-blocks.ts';
+import { logFeedbackButton } from './feedback-buttons.ts';
 import { contextNote, statusLabel } from './list-line-blocks.ts';
+import { proposeOfferButton } from './offer-buttons.ts';
 import { escapeMrkdwn, section } from './text.ts';
 
 // Free text comes from customers and billing systems: kept short enough for a card, and escaped.
@@ -73,7 +75,13 @@ export function accountModal(card: AccountCard): ModalView {
     callback_id: VIEWS.accountDetails,
     title: { type: 'plain_text', text: 'Account details' },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [...accountCardBlocks(card), { type: 'actions', elements: [sendEmailButton(card.id)] }],
+    blocks: [
+      ...accountCardBlocks(card),
+      {
+        type: 'actions',
+        elements: [logFeedbackButton(card.id), proposeOfferButton(card.id), sendEmailButton(card.id)],
+      },
+    ],
   };
 }
 
