@@ -8,6 +8,7 @@ import { loadPlaybook } from './domain/playbook/load-playbook.ts';
 import { slackEmailDeps, startEmail } from './email/start-email.ts';
 import { eventsApiRouter } from './http/events-api.ts';
 import { healthz } from './http/healthz.ts';
+import { requestLog } from './http/request-log.ts';
 import { stripeWebhookRouter } from './http/stripe-webhook.ts';
 import { scheduleDigests } from './jobs/digest-jobs.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
@@ -35,6 +36,7 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
   await scheduleScoring(jobs, { prisma, settings: config, logger });
 
   const httpApp = express();
+  httpApp.use(requestLog(logger));
   httpApp.get('/healthz', healthz(prisma, jobs));
   if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(prisma, config.STRIPE_WEBHOOK_SECRET, logger));
   if (config.WINBACK_API_TOKEN) httpApp.use(eventsApiRouter(prisma, config.WINBACK_API_TOKEN, logger));
