@@ -66,7 +66,8 @@ export function classifyFailure(error: unknown): SendOutcome {
  */
 export function createSendGridMailer(settings: Pick<EmailSettings, 'SENDGRID_API_KEY' | 'SENDGRID_API_URL'>): Mailer {
   const client = new Client();
-  client.setApiKey(settings.SENDGRID_API_KEY ?? '');
+  // Without a key (email off) nothing is sent; setting an empty one only makes the client warn.
+  if (settings.SENDGRID_API_KEY) client.setApiKey(settings.SENDGRID_API_KEY);
   if (settings.SENDGRID_API_URL) client.setDefaultRequest('baseUrl', settings.SENDGRID_API_URL);
   const mail = new MailService();
   mail.setClient(client);
