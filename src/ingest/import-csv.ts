@@ -77,7 +77,7 @@ export async function importCsv(prisma: PrismaClient, run: ImportRun): Promise<I
             if (summary.problems.length < SHOWN_PROBLEMS) summary.problems.push(item);
             if (item.fatal || (!run.skipInvalid && summary.problems.length >= SHOWN_PROBLEMS)) break;
           }
-          if (summary.rows % 10_000 === 0) run.onProgress?.(summary.rows);
+          if (summary.rows % 5_000 === 0) run.onProgress?.(summary.rows);
         }
         const refused = rejects.some((reject) => reject.fatal) || (!run.skipInvalid && rejects.length > 0);
         if (refused) throw new RefusedFile();

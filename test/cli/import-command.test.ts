@@ -45,6 +45,8 @@ describe('winback import accounts --preset telco', () => {
     expect(first.stdout).toMatch(/: 7043 rows \(7043 inserted, 0 updated, 0 unchanged, 0 rejected\) in \d+\.\d s\.\n/);
     expect(first.stdout).toContain('A running winback rescores the accounts within a minute; `npx winback score` does it now.');
     expect(second.stdout).not.toContain('rescores');
+    // A progress line every 5,000 rows read, on stderr so stdout stays the summary.
+    expect(first.stderr).toContain('  5,000 rows read…\n');
     expect(second.stdout).toContain('7043 rows (0 inserted, 0 updated, 7043 unchanged, 0 rejected)');
     expect(await db.prisma.account.count({ where: { source: 'telco', status: 'churned' } })).toBe(1869);
     const again = await db.prisma.account.findMany({ where: { source: 'telco' }, select: { updatedAt: true } });
