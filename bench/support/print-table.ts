@@ -2,7 +2,9 @@ import type { Figure } from './figures.ts';
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const size = Math.abs(value);
+  // Three significant digits or so at any size: a ratio of 0.01 needs more places than a rate of 12,000.
+  const digits = size >= 100 ? 0 : size >= 10 ? 1 : size >= 0.1 || size === 0 ? 2 : 3;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
