@@ -68,7 +68,7 @@ export function toFailedItem(
   };
 }
 
-function highValueWhere(rule: HighValueRule): Prisma.AccountWhereInput {
+export function highValueWhere(rule: HighValueRule): Prisma.AccountWhereInput {
   return rule.kind === 'pareto' ? { paretoPriority: true } : { clvMinor: { gte: rule.minor } };
 }
 

@@ -2,8 +2,10 @@ import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { ScoringSettings } from '../config/scoring-settings.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
 import { rescoreAccounts } from '../scoring/rescore-accounts.ts';
+import { transactionDb } from './enqueue-in-transaction.ts';
 import { createQueueSafely, type JobQueue } from './job-queue.ts';
 import { QUEUES } from './queues.ts';
 
@@ -43,10 +45,8 @@ export async function requestRescore(prisma: Sql, reason: string, logger?: Logge
     if (!queue?.ready) return 'no_job_queue';
 
     // pg-boss sends over any SQL executor; this one is the caller's Prisma client, so no second pool.
-    const executeSql = async (text: string, values: unknown[]) => ({
-      rows: await prisma.$queryRawUnsafe<unknown[]>(text, ...values),
-    });
-    const boss = new PgBoss({ db: { executeSql }, schedule: false, supervise: false, migrate: false });
+    const db = transactionDb(prisma as unknown as Prisma.TransactionClient);
+    const boss = new PgBoss({ db, schedule: false, supervise: false, migrate: false });
     await boss.send(QUEUES.rescoreAccounts, { reason }, { singletonKey: SINGLETON_KEY, startAfter: DEBOUNCE_SECONDS });
     lastRequestAt = Date.now();
     return 'queued';
