@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { freePort } from './free-port.ts';
+import { freePort } from '../../test/support/free-port.ts';
 import { clusterCpuSeconds } from './process-cpu.ts';
 
 /** A PostgreSQL server the benchmarks make databases on; each database is dropped by `stop`. */

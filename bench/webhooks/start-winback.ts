@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { freePort } from '../../test/support/free-port.ts';
 import { type ChildServer, stopChild, waitUntilReady } from '../support/child-server.ts';
-import { freePort } from '../support/free-port.ts';
 import { profilingFlags } from '../support/profiling.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/winback.js');

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { type CoreConfig, loadCoreConfig } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
@@ -9,6 +8,7 @@ import { type BuiltDigest, buildDigest } from '../digest/build-digest.ts';
 import { WinbackError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { plainTextOf } from '../slack/blocks/plain-text.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 export const DIGEST_USAGE = `Usage: npx winback digest --preview [--out FILE]
 
@@ -46,12 +46,8 @@ export async function writeDigestPreview(digest: BuiltDigest, file: string): Pro
 }
 
 export async function runDigest(args: string[]): Promise<void> {
-  let values: { preview?: boolean; out?: string };
-  try {
-    ({ values } = parseArgs({ args, options: { preview: { type: 'boolean' }, out: { type: 'string' } } }));
-  } catch (error) {
-    throw new WinbackError('usage', `${(error as Error).message}\n\n${DIGEST_USAGE}`);
-  }
+  const options = { preview: { type: 'boolean' }, out: { type: 'string' } } as const;
+  const { values } = parseCommandLine(args, options, DIGEST_USAGE, false);
   if (!values.preview) throw new WinbackError('usage', `Only previews run from the command line.\n\n${DIGEST_USAGE}`);
 
   const config = loadCoreConfig();

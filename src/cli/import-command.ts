@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { createPrismaClient } from '../db/prisma.ts';
@@ -8,6 +7,7 @@ import { WinbackError } from '../errors.ts';
 import { type CsvImportFlags, parseImportOptions } from '../ingest/csv/parse-import-options.ts';
 import { type ImportSummary, importCsv, SHOWN_PROBLEMS } from '../ingest/import-csv.ts';
 import { createLogger } from '../log.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 export const IMPORT_USAGE = `Usage: npx winback import accounts|payments FILE [options]
 
@@ -23,30 +23,20 @@ export const IMPORT_USAGE = `Usage: npx winback import accounts|payments FILE [o
   --skip-invalid         import the valid rows and write the others, with reasons, to a rejects file
   --rejects FILE         where --skip-invalid writes them (default: the data folder)`;
 
-function parseCommandLine(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        preset: { type: 'string' },
-        map: { type: 'string' },
-        attributes: { type: 'string' },
-        delimiter: { type: 'string' },
-        amounts: { type: 'string' },
-        currency: { type: 'string' },
-        'date-format': { type: 'string' },
-        timezone: { type: 'string' },
-        source: { type: 'string' },
-        'skip-invalid': { type: 'boolean', default: false },
-        rejects: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new WinbackError('usage', `${(error as Error).message}\n\n${IMPORT_USAGE}`);
-  }
-}
+const OPTIONS = {
+  preset: { type: 'string' },
+  map: { type: 'string' },
+  attributes: { type: 'string' },
+  delimiter: { type: 'string' },
+  amounts: { type: 'string' },
+  currency: { type: 'string' },
+  'date-format': { type: 'string' },
+  timezone: { type: 'string' },
+  source: { type: 'string' },
+  'skip-invalid': { type: 'boolean', default: false },
+  rejects: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
 
 function formatSummary(file: string, kind: string, summary: ImportSummary): string {
   const counts =
@@ -71,7 +61,7 @@ function formatRefusal(file: string, summary: ImportSummary): string {
 
 /** `winback import accounts|payments FILE`: streams the file in, all or nothing unless --skip-invalid. */
 export async function runImport(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandLine(args);
+  const { values, positionals } = parseCommandLine(args, OPTIONS, IMPORT_USAGE, true);
   if (values.help) {
     console.log(IMPORT_USAGE);
     return;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { loadCoreConfig } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { createPrismaClient, type PrismaClient } from '../db/prisma.ts';
@@ -8,6 +7,7 @@ import { createLogger } from '../log.ts';
 import { addSegment } from '../segments/add-segment.ts';
 import { listSegments, type SegmentListing } from '../segments/list-segments.ts';
 import { parseSegmentFlags } from '../segments/parse-segment-flags.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 export const SEGMENTS_USAGE = `Usage: npx winback segments                 list the saved segments, with accounts and lost MRR
        npx winback segments add NAME [criteria]  save a segment; an account matches every criterion given
@@ -25,30 +25,20 @@ export const SEGMENTS_USAGE = `Usage: npx winback segments                 list 
   --attribute KEY=VALUE      an imported attribute equals VALUE, e.g. Contract=Month-to-month (repeatable)
   --status S[,S]             account status: trialing, active, past_due, churned`;
 
-function parseCommandLine(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        description: { type: 'string' },
-        reason: { type: 'string' },
-        'churned-after': { type: 'string' },
-        'churned-before': { type: 'string' },
-        plan: { type: 'string' },
-        'clv-at-least': { type: 'string' },
-        'rfm-segment': { type: 'string' },
-        'requested-feature': { type: 'string' },
-        'trial-never-converted': { type: 'boolean' },
-        attribute: { type: 'string', multiple: true },
-        status: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new WinbackError('usage', `${(error as Error).message}\n\n${SEGMENTS_USAGE}`);
-  }
-}
+const OPTIONS = {
+  description: { type: 'string' },
+  reason: { type: 'string' },
+  'churned-after': { type: 'string' },
+  'churned-before': { type: 'string' },
+  plan: { type: 'string' },
+  'clv-at-least': { type: 'string' },
+  'rfm-segment': { type: 'string' },
+  'requested-feature': { type: 'string' },
+  'trial-never-converted': { type: 'boolean' },
+  attribute: { type: 'string', multiple: true },
+  status: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
 
 export function formatSegmentList(segments: SegmentListing[]): string {
   if (segments.length === 0) return 'No segment is saved yet. Save one with `npx winback segments add NAME ...`.';
@@ -76,7 +66,7 @@ async function withDatabase(work: (prisma: PrismaClient, zone: string) => Promis
 
 /** `winback segments [add NAME ...]`: lists the saved segments, or saves a new one after checking it. */
 export async function runSegments(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandLine(args);
+  const { values, positionals } = parseCommandLine(args, OPTIONS, SEGMENTS_USAGE, true);
   if (values.help) {
     console.log(SEGMENTS_USAGE);
     return;

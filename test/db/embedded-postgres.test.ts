@@ -5,7 +5,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open-database.ts';
-import { freePort } from '../support/global-setup.ts';
+import { freePort } from '../support/free-port.ts';
 
 function captureLogs() {
   const lines: Record<string, unknown>[] = [];
