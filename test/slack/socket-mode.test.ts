@@ -1,40 +1,24 @@
 import { retryPolicies, type WebClient } from '@slack/web-api';
 import express from 'express';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../src/config/load-config.ts';
 import { createSlackApp } from '../../src/slack/create-slack-app.ts';
 import { type SlashCommandFields, sendToBolt, slashCommand } from '../support/slack-requests.ts';
 import { type SocketStandIn, startSocketStandIn } from '../support/slack-socket-stand-in.ts';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app.ts';
 
-// Hoisted with vi.mock below, which runs before this file's imports and so before any plain constant exists.
-const socketMode = vi.hoisted(() => ({
-  tokens: { botToken: 'xoxb-test-token', appToken: 'xapp-1-A111-1-test' },
-  wsUrl: '',
-}));
-
-// test-app.ts starts the Web API stand-in itself, so its start is wrapped here to let the app token through.
-vi.mock('../support/slack-stand-in.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../support/slack-stand-in.ts')>();
-  const { acceptingSocketMode } = await import('../support/slack-socket-stand-in.ts');
-  return {
-    ...real,
-    startSlackStandIn: acceptingSocketMode(real.startSlackStandIn, socketMode.tokens, () => socketMode.wsUrl),
-  };
-});
+const tokens = { botToken: 'xoxb-test-token', appToken: 'xapp-1-A111-1-test' };
 
 let socket: SocketStandIn;
 let app: TestApp;
 
 beforeAll(async () => {
   socket = await startSocketStandIn();
-  socketMode.wsUrl = socket.wsUrl;
-  app = await startTestApp({
-    SLACK_BOT_TOKEN: socketMode.tokens.botToken,
-    SLACK_APP_TOKEN: socketMode.tokens.appToken,
-    SLACK_SIGNING_SECRET: undefined,
-  });
+  app = await startTestApp(
+    { SLACK_BOT_TOKEN: tokens.botToken, SLACK_APP_TOKEN: tokens.appToken, SLACK_SIGNING_SECRET: undefined },
+    { socketModeUrl: () => socket.wsUrl },
+  );
   await socket.waitForConnection();
 });
 
@@ -59,7 +43,7 @@ async function waitForPosts(url: string): Promise<unknown[]> {
 describe('Socket Mode', () => {
   it('opens the socket with the app-level token', () => {
     const [open] = app.slack.callsTo('apps.connections.open');
-    expect(open?.token).toBe(socketMode.tokens.appToken);
+    expect(open?.token).toBe(tokens.appToken);
     expect(open?.status).toBe(200);
   });
 
@@ -105,8 +89,8 @@ describe('Socket Mode', () => {
 
   it("gives listeners a Web API client with the default retry policy, not the socket client's", async () => {
     const config = loadServerConfig({
-      SLACK_BOT_TOKEN: socketMode.tokens.botToken,
-      SLACK_APP_TOKEN: socketMode.tokens.appToken,
+      SLACK_BOT_TOKEN: tokens.botToken,
+      SLACK_APP_TOKEN: tokens.appToken,
       SLACK_API_URL: app.slack.url,
     });
     const { app: bolt } = createSlackApp(config, express(), app.db.prisma, pino({ level: 'silent' }));

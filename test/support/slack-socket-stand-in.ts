@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { SlackStandIn, SlackStandInOptions } from './slack-stand-in.ts';
 
 /** What the app sends back for an envelope: `payload` carries a response body when the listener acks with one. */
 export interface SocketAck {
@@ -108,30 +107,5 @@ export async function startSocketStandIn({ appId = 'A111' }: { appId?: string } 
         for (const socket of server.clients) socket.terminate();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
-  };
-}
-
-type StartSlackStandIn = (options?: SlackStandInOptions) => Promise<SlackStandIn>;
-
-export interface SocketModeTokens {
-  botToken: string;
-  appToken: string;
-}
-
-/**
- * `startSlackStandIn`, changed so the Web API stand-in also takes the app-level token and answers
- * apps.connections.open with `wsUrl()`. A canned reply alone can't do it: the stand-in turns away any token that is
- * not `xoxb-` (invalid_auth) before it looks at canned replies. Use it from `vi.mock` of slack-stand-in.ts.
- */
-export function acceptingSocketMode(
-  start: StartSlackStandIn,
-  { botToken, appToken }: SocketModeTokens,
-  wsUrl: () => string,
-): StartSlackStandIn {
-  return async (options = {}) => {
-    const slack = await start({ ...options, tokens: [...(options.tokens ?? [botToken]), appToken] });
-    // The first connection, and room for the client to reconnect a few times.
-    slack.respondNext('apps.connections.open', { body: { ok: true, url: wsUrl() } }, 10);
-    return slack;
   };
 }

@@ -17,6 +17,8 @@ export interface SlackStandInOptions {
   users?: Record<string, Record<string, unknown>>;
   /** Members answered by usergroups.users.list, keyed by user group ID; other IDs are unknown. */
   usergroups?: Record<string, string[]>;
+  /** Socket Mode: apps.connections.open, called with an app-level (`xapp-`) token, answers this WebSocket URL. */
+  socketModeUrl?: () => string;
 }
 
 export interface RecordedCall {
@@ -130,6 +132,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
 
   function answer(method: string, args: MethodArgs, token: string | undefined) {
     if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
+    // The one method that takes the app-level token rather than the bot's, and only that token.
+    if (method === 'apps.connections.open' && options.socketModeUrl) {
+      if (!token.startsWith('xapp-')) return { status: 200, body: { ok: false, error: 'not_allowed_token_type' } };
+      return { status: 200, body: { ok: true, url: options.socketModeUrl() } };
+    }
     if (!accepts(token)) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
 
     const reply = canned.get(method)?.shift();

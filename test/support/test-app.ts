@@ -3,7 +3,7 @@ import { afterAll } from 'vitest';
 import { loadServerConfig } from '../../src/config/load-config.ts';
 import { startWinback } from '../../src/main.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.ts';
+import { type SlackStandIn, type SlackStandInOptions, startSlackStandIn } from './slack-stand-in.ts';
 
 export const SIGNING_SECRET = 'e3b0c44298fc1c149afbf4c8996fb924';
 export const STRIPE_SECRET = 'whsec_winback_test_secret';
@@ -21,9 +21,12 @@ export interface TestApp {
  * The whole app, started the way `winback start` starts it, on a fresh database, with Slack
  * reached through the stand-in and HTTP on a free loopback port. Stopped after the file.
  */
-export async function startTestApp(overrides: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string | undefined> = {},
+  slackOptions: SlackStandInOptions = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const slack = await startSlackStandIn();
+  const slack = await startSlackStandIn(slackOptions);
   // Through the real loader, so defaults and validation are the ones `winback start` applies.
   const config = loadServerConfig({
     LOG_LEVEL: 'silent',
