@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Parsed } from './csv-fields.ts';
 import { describeValue } from './describe-value.ts';
+import { readIsoInstant } from './read-iso-instant.ts';
 
 export interface DateReading {
   /** A luxon format such as `dd/MM/yyyy`; null reads ISO 8601. */
@@ -11,6 +12,9 @@ export interface DateReading {
 
 /** Reads one date cell; an offset written in the cell wins over the import's time zone. */
 export function parseCsvDate(raw: string, reading: DateReading): Parsed<Date> {
+  const instant = reading.format ? null : readIsoInstant(raw, reading.timezone);
+  if (instant) return { ok: true, value: instant };
+
   const options = { zone: reading.timezone };
   const parsed = reading.format ? DateTime.fromFormat(raw, reading.format, options) : readIso(raw, options);
   if (parsed.isValid) return { ok: true, value: parsed.toJSDate() };

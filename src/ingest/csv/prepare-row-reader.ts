@@ -1,6 +1,6 @@
 import type { IngestChange } from '../changes.ts';
 import { buildAccountReader } from './account-row.ts';
-import type { Checked, CsvField, Parsed } from './csv-fields.ts';
+import { ACCOUNT_FIELDS, type Checked, type CsvField, type Parsed } from './csv-fields.ts';
 import { describeDelimiterMismatch } from './detect-delimiter.ts';
 import type { CsvImportOptions } from './parse-import-options.ts';
 import { buildPaymentReader } from './payment-row.ts';
@@ -42,7 +42,10 @@ export function prepareRowReader(header: string[], delimiter: Delimiter, options
     const readPayment = buildPaymentReader(context);
     return { ok: true, value: (record) => readPayment(cellsOf(record.values).cells) };
   }
-  const readAccount = buildAccountReader(context);
+  const readAccount = buildAccountReader(
+    context,
+    ACCOUNT_FIELDS.filter((field) => mapped.has(field)),
+  );
   return {
     ok: true,
     value: (record) => {
