@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCoreConfig } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { createPrismaClient } from '../db/prisma.ts';
+import { connectDatabase } from '../db/prisma.ts';
 import { WinbackError } from '../errors.ts';
 import { type CsvImportFlags, parseImportOptions } from '../ingest/csv/parse-import-options.ts';
 import { type ImportSummary, importCsv, SHOWN_PROBLEMS } from '../ingest/import-csv.ts';
@@ -88,12 +88,12 @@ export async function runImport(args: string[]): Promise<void> {
   const config = loadCoreConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDatabase(config, logger);
-  const prisma = createPrismaClient(database.url);
+  const db = connectDatabase(database.url);
   try {
     const rejectsPath =
       values.rejects ?? path.join(config.WINBACK_DATA_DIR, 'rejects', `${path.basename(file)}.rejects.csv`);
     if (values['skip-invalid']) await mkdir(path.dirname(path.resolve(rejectsPath)), { recursive: true });
-    const summary = await importCsv(prisma, {
+    const summary = await importCsv(db, {
       file,
       options: options.value,
       skipInvalid: values['skip-invalid'],
@@ -108,7 +108,9 @@ export async function runImport(args: string[]): Promise<void> {
     if (summary.rejectsPath)
       console.log(`${summary.rejected} rejected rows, with reasons, are in ${summary.rejectsPath}.`);
   } finally {
-    await prisma.$disconnect();
+    await db.prisma.$disconnect();
+    // $disconnect ends the shared pool only if Prisma itself connected, which a refused file never makes it do.
+    if (!db.pool.ending) await db.pool.end();
     await database.close();
   }
 }

@@ -1,9 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
-import type { PrismaClient } from '../db/prisma.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { recordAuditOver } from '../audit/record-audit.ts';
+import type { Database } from '../db/prisma.ts';
 import { requestRescore } from '../jobs/scoring-jobs.ts';
 import { applyChange } from './apply/apply-change.ts';
-import { queryInTransaction } from './apply/query.ts';
+import { inPgTransaction, type Query } from './apply/query.ts';
 import { upsertAccounts } from './apply/upsert-accounts.ts';
 import type { AccountUpsert, IngestChange } from './changes.ts';
 import type { CsvImportOptions } from './csv/parse-import-options.ts';
@@ -44,7 +43,7 @@ class RefusedFile extends Error {}
  * Streams a CSV file into the database in one transaction: everything or, when a row is bad
  * and `skipInvalid` is off, nothing. Re-importing the same file changes nothing.
  */
-export async function importCsv(prisma: PrismaClient, run: ImportRun): Promise<ImportSummary> {
+export async function importCsv(database: Database, run: ImportRun): Promise<ImportSummary> {
   const started = Date.now();
   const summary: ImportSummary = {
     rows: 0,
@@ -60,46 +59,46 @@ export async function importCsv(prisma: PrismaClient, run: ImportRun): Promise<I
   const rejects: CsvProblem[] = [];
 
   try {
-    await prisma.$transaction(
-      async (tx) => {
-        let batch: IngestChange[] = [];
-        for await (const item of readCsvChanges(run.file, run.options)) {
-          summary.rows += 1;
-          if ('change' in item) {
-            batch.push(item.change);
-            if (batch.length >= BATCH) {
-              await writeBatch(tx, batch, summary);
-              batch = [];
-            }
-          } else {
-            summary.rejected += 1;
-            rejects.push(item);
-            if (summary.problems.length < SHOWN_PROBLEMS) summary.problems.push(item);
-            if (item.fatal || (!run.skipInvalid && summary.problems.length >= SHOWN_PROBLEMS)) break;
+    // Over pg, not Prisma: handing Prisma 2,000-row arrays cost a tenth of the import's time.
+    await inPgTransaction(database.pool, async (query) => {
+      const writer = new BatchWriter(query, summary);
+      let batch: IngestChange[] = [];
+      let unreadable = false;
+      for await (const item of readCsvChanges(run.file, run.options)) {
+        summary.rows += 1;
+        if ('change' in item) {
+          batch.push(item.change);
+          if (batch.length >= BATCH) {
+            await writer.write(batch);
+            batch = [];
           }
-          if (summary.rows % 5_000 === 0) run.onProgress?.(summary.rows);
+        } else {
+          summary.rejected += 1;
+          if (run.skipInvalid) rejects.push(item);
+          if (summary.problems.length < SHOWN_PROBLEMS) summary.problems.push(item);
+          unreadable = item.fatal;
+          if (item.fatal || (!run.skipInvalid && summary.problems.length >= SHOWN_PROBLEMS)) break;
         }
-        const refused = rejects.some((reject) => reject.fatal) || (!run.skipInvalid && rejects.length > 0);
-        if (refused) throw new RefusedFile();
-        await writeBatch(tx, batch, summary);
-        await recordAudit(tx, {
-          actor: `system:${run.options.source}`,
-          action: `import.${run.options.kind}`,
-          entityType: 'import',
-          entityId: run.file,
-          after: {
-            rows: summary.rows,
-            inserted: summary.inserted,
-            updated: summary.updated,
-            rejected: summary.rejected,
-          },
-        });
-      },
-      // A million-row file is one transaction; let it take the time it needs.
-      { timeout: 60 * 60 * 1000, maxWait: 60_000 },
-    );
+        if (summary.rows % 5_000 === 0) run.onProgress?.(summary.rows);
+      }
+      await writer.settle();
+      if (unreadable || (!run.skipInvalid && summary.rejected > 0)) throw new RefusedFile();
+      await writeBatch(query, batch, summary);
+      await recordAuditOver(query, {
+        actor: `system:${run.options.source}`,
+        action: `import.${run.options.kind}`,
+        entityType: 'import',
+        entityId: run.file,
+        after: {
+          rows: summary.rows,
+          inserted: summary.inserted,
+          updated: summary.updated,
+          rejected: summary.rejected,
+        },
+      });
+    });
     summary.written = true;
-    await requestRescore(prisma, 'csv_import');
+    await requestRescore(database.prisma, 'csv_import');
   } catch (error) {
     if (!(error instanceof RefusedFile)) throw error;
     Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
@@ -113,17 +112,42 @@ export async function importCsv(prisma: PrismaClient, run: ImportRun): Promise<I
   return summary;
 }
 
-async function writeBatch(tx: Prisma.TransactionClient, batch: IngestChange[], summary: ImportSummary) {
+/**
+ * Writes one batch while the next is read: PostgreSQL and the reading each take a core, instead of taking
+ * turns. One statement at a time, as a connection runs them in order anyway.
+ */
+class BatchWriter {
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly query: Query,
+    private readonly summary: ImportSummary,
+  ) {}
+
+  /** Waits for the batch before, then starts this one without waiting for it. */
+  async write(batch: IngestChange[]): Promise<void> {
+    await this.pending;
+    this.pending = writeBatch(this.query, batch, this.summary);
+    // The failure surfaces at the next write or settle; until then it must not count as unhandled.
+    this.pending.catch(() => {});
+  }
+
+  async settle(): Promise<void> {
+    await this.pending;
+  }
+}
+
+async function writeBatch(query: Query, batch: IngestChange[], summary: ImportSummary) {
   const accounts = batch.filter((change): change is AccountUpsert => change.kind === 'account.upsert');
   if (accounts.length > 0) {
-    const counts = await upsertAccounts(queryInTransaction(tx), accounts);
+    const counts = await upsertAccounts(query, accounts);
     summary.inserted += counts.inserted;
     summary.updated += counts.updated;
     summary.unchanged += counts.unchanged;
   }
   for (const change of batch) {
     if (change.kind === 'account.upsert') continue;
-    const outcome = await applyChange(tx, change);
+    const outcome = await applyChange(query, change);
     if (outcome === 'written') summary.updated += 1;
     else summary.unchanged += 1;
   }
