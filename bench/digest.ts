@@ -44,12 +44,10 @@ function readOptions() {
 }
 
 // Accounts 1..churned churned within the last day; of the rest a quarter churned long ago (so the index on
-// (status, churnSeenAt) has to skip them) and one in fifty is past due. `rank` spreads CLV evenly, so
-// paretoPriority marks exactly the top 20% by CLV, as scoring would.
+// (status, churnSeenAt) has to skip them) and one in fifty is past due.
 const SEED_ACCOUNTS = `
 INSERT INTO "Account" ("source", "externalId", "name", "company", "email", "plan", "mrrMinor", "currency",
-  "tenureMonths", "status", "churnReason", "churnedAt", "churnSeenAt", "lostMrrMinor", "clvMinor", "paretoPriority",
-  "updatedAt")
+  "tenureMonths", "status", "churnReason", "churnedAt", "churnSeenAt", "lostMrrMinor", "updatedAt")
 SELECT 'bench', 'cus_' || i, 'Contact ' || i,
   (ARRAY['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'])
     [1 + i % 10] || ' ' || (ARRAY['Labs', 'Systems', 'Analytics', 'Cloud', 'Studio', 'Logistics', 'Health', 'Foods'])
@@ -59,13 +57,23 @@ SELECT 'bench', 'cus_' || i, 'Contact ' || i,
   CASE WHEN v.status = 'churned' THEN
     (ARRAY['price', 'missing_feature', 'support', 'competitor', 'usability', 'involuntary', 'unused', 'low_quality',
       'other'])[1 + i % 9]::"ChurnReason" END,
-  v.seen, v.seen, CASE WHEN v.status = 'churned' THEN v.mrr END, 10000 + v.rank * 50, v.rank >= 80000, now()
+  v.seen, v.seen, CASE WHEN v.status = 'churned' THEN v.mrr END, now()
 FROM generate_series(1, $1::int) AS i,
-LATERAL (SELECT (i::bigint * 7919) % 100000 AS rank, 1000 + (i::bigint * 104729) % 49000 AS mrr,
+LATERAL (SELECT 1000 + (i::bigint * 104729) % 49000 AS mrr,
   CASE WHEN i <= $2 OR i % 4 = 0 THEN 'churned' WHEN i % 50 = 1 THEN 'past_due' ELSE 'active' END AS status) AS s,
-LATERAL (SELECT s.rank::int AS rank, s.mrr::int AS mrr, s.status,
+LATERAL (SELECT s.mrr::int AS mrr, s.status,
   CASE WHEN i <= $2 THEN now() - (i % 1440) * interval '1 minute'
     WHEN s.status = 'churned' THEN now() - interval '2 days' - (i % 365) * interval '1 day' END AS seen) AS v`;
+
+// Every account scored. `rank` spreads CLV evenly, so paretoPriority marks exactly the top 20% by CLV, as
+// scoring would; the CLV inputs are placeholders the digest never reads.
+const SEED_SCORES = `
+INSERT INTO "AccountScore" ("accountId", "clvMinor", "paretoPriority", "rfmRecency", "rfmFrequency", "rfmMonetary",
+  "rfmSegment", "revenueSoFarMinor", "revenueSource", "arpaMinor", "grossMargin", "monthlyChurnRate",
+  "churnRateFloored", "churnRateSource", "futureValueMinor", "scoredAt")
+SELECT id, 10000 + r.rank * 50, r.rank >= 80000, 3, 3, 3, 'need_attention', 0, 'unknown', 0, 0.8, 0.05, false,
+  'config', 0, now()
+FROM "Account", LATERAL (SELECT (substr("externalId", 5)::bigint * 7919 % 100000)::int AS rank) AS r`;
 
 const SEED_FAILURES = `
 INSERT INTO "PaymentFailure" ("accountId", "source", "invoiceId", "amountMinor", "currency", "declineCode",
@@ -79,9 +87,10 @@ async function seed(url: string, accounts: number, churned: number, failures: nu
   await client.connect();
   try {
     await client.query(SEED_ACCOUNTS, [accounts, churned]);
+    await client.query(SEED_SCORES);
     await client.query(SEED_FAILURES, [failures]);
     // Fresh tables have no statistics; the planner would guess, where a live database has autovacuum's.
-    await client.query('VACUUM ANALYZE "Account", "PaymentFailure"');
+    await client.query('VACUUM ANALYZE "Account", "AccountScore", "PaymentFailure"');
   } finally {
     await client.end();
   }

@@ -2,6 +2,7 @@ import { displayNameOf } from '../digest/display-name.ts';
 import { claimSelect } from '../digest/load-digest-content.ts';
 import type { Money } from '../domain/money.ts';
 import type { Account, AccountStatus, Prisma } from '../generated/prisma/client.ts';
+import { clvOf, type ShownScore, scoreSelect } from '../scoring/score-select.ts';
 
 /** An account as one line of a list or a choice shows it. */
 export interface AccountLine {
@@ -27,11 +28,12 @@ export const accountLineInclude = {
     take: 1,
     select: { amountMinor: true, currency: true },
   },
+  score: scoreSelect,
 } as const satisfies Prisma.AccountInclude;
 
 /** Most valuable first: CLV, then lost MRR, then MRR; the id keeps equal values in a stable order. */
 export const mostValuableFirst = [
-  { clvMinor: { sort: 'desc', nulls: 'last' } },
+  { score: { clvMinor: { sort: 'desc', nulls: 'last' } } },
   { lostMrrMinor: { sort: 'desc', nulls: 'last' } },
   { mrrMinor: 'desc' },
   { id: 'asc' },
@@ -40,6 +42,7 @@ export const mostValuableFirst = [
 type AccountWithLine = Account & {
   claims: { ownerSlackId: string }[];
   paymentFailures: { amountMinor: number; currency: string }[];
+  score: ShownScore | null;
 };
 
 export function toAccountLine(account: AccountWithLine): AccountLine {
@@ -51,8 +54,8 @@ export function toAccountLine(account: AccountWithLine): AccountLine {
     displayName: displayNameOf(account),
     status: account.status,
     mrr: { minor: mrrMinor, currency: account.currency },
-    clv: account.clvMinor === null ? null : { minor: account.clvMinor, currency: account.currency },
-    segment: account.rfmSegment,
+    clv: clvOf(account),
+    segment: account.score?.rfmSegment ?? null,
     ownerSlackId: account.claims[0]?.ownerSlackId ?? null,
     openFailure: failure ? { minor: failure.amountMinor, currency: failure.currency } : null,
   };

@@ -42,7 +42,7 @@ export async function listAccounts(
 ): Promise<{ lines: AccountLine[]; total: number }> {
   const where: Prisma.AccountWhereInput = {
     ...filterWhere(options.filter, options.userId),
-    ...(options.segment ? { rfmSegment: options.segment } : {}),
+    ...(options.segment ? { score: { rfmSegment: options.segment } } : {}),
   };
   const [rows, total] = await Promise.all([
     prisma.account.findMany({

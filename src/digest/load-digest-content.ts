@@ -3,6 +3,7 @@ import type { ChurnReason } from '../domain/churn-reason.ts';
 import type { ChurnedItem, FailedPaymentItem, ReasonCount } from '../domain/digest/digest-items.ts';
 import type { Money } from '../domain/money.ts';
 import type { Account, PaymentFailure, Prisma } from '../generated/prisma/client.ts';
+import { clvOf, type ShownScore, scoreSelect } from '../scoring/score-select.ts';
 import { displayNameOf } from './display-name.ts';
 
 /** Which churned accounts are worth a digest line: the Pareto flag, or CLV at least a threshold. */
@@ -33,7 +34,7 @@ export const claimSelect = {
   take: 1,
 } as const;
 
-type AccountWithClaim = Account & { claims: { ownerSlackId: string }[] };
+type AccountWithClaim = Account & { claims: { ownerSlackId: string }[]; score: ShownScore | null };
 
 export function toChurnedItem(account: AccountWithClaim): ChurnedItem {
   return {
@@ -41,10 +42,10 @@ export function toChurnedItem(account: AccountWithClaim): ChurnedItem {
     accountId: account.id,
     displayName: displayNameOf(account),
     lostMrr: { minor: account.lostMrrMinor ?? account.mrrMinor, currency: account.currency },
-    clv: account.clvMinor === null ? null : { minor: account.clvMinor, currency: account.currency },
+    clv: clvOf(account),
     tenureMonths: account.tenureMonths,
     reason: account.churnReason,
-    segment: account.rfmSegment,
+    segment: account.score?.rfmSegment ?? null,
     ownerSlackId: account.claims[0]?.ownerSlackId ?? null,
   };
 }
@@ -69,7 +70,7 @@ export function toFailedItem(
 }
 
 export function highValueWhere(rule: HighValueRule): Prisma.AccountWhereInput {
-  return rule.kind === 'pareto' ? { paretoPriority: true } : { clvMinor: { gte: rule.minor } };
+  return { score: rule.kind === 'pareto' ? { paretoPriority: true } : { clvMinor: { gte: rule.minor } } };
 }
 
 /** Everything a digest shows for one period, most valuable first, at most `maxItems` lines. */
@@ -88,12 +89,12 @@ export async function loadDigestContent(
       prisma.account.findMany({
         where: valuable,
         orderBy: [
-          { clvMinor: { sort: 'desc', nulls: 'last' } },
+          { score: { clvMinor: { sort: 'desc', nulls: 'last' } } },
           { lostMrrMinor: { sort: 'desc', nulls: 'last' } },
           { id: 'asc' },
         ],
         take: maxItems,
-        include: { claims: claimSelect },
+        include: { claims: claimSelect, score: scoreSelect },
       }),
       prisma.account.count({ where: valuable }),
       prisma.account.groupBy({
@@ -112,7 +113,7 @@ export async function loadDigestContent(
         where: { status: 'open' },
         orderBy: [{ failedAt: 'desc' }, { id: 'asc' }],
         take: maxItems,
-        include: { account: { include: { claims: claimSelect } } },
+        include: { account: { include: { claims: claimSelect, score: scoreSelect } } },
       }),
       prisma.paymentFailure.count({ where: { status: 'open' } }),
       prisma.paymentFailure.groupBy({ by: ['currency'], where: { status: 'open' }, _sum: { amountMinor: true } }),

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../db/prisma.ts';
 import type { DigestItem, DigestSummary } from '../domain/digest/digest-items.ts';
 import type { Logger } from '../log.ts';
+import { scoreSelect } from '../scoring/score-select.ts';
 import { digestHeaderBlocks } from '../slack/blocks/digest-blocks.ts';
 import { CONTINUED, closingNote, layoutMessage } from '../slack/blocks/pack-digest-messages.ts';
 import { plainTextOf } from '../slack/blocks/plain-text.ts';
@@ -48,7 +49,11 @@ async function renderStoredMessage(
     orderBy: { position: 'asc' },
     include: {
       account: {
-        include: { claims: claimSelect, paymentFailures: { orderBy: { failedAt: 'desc' }, take: 1 } },
+        include: {
+          claims: claimSelect,
+          score: scoreSelect,
+          paymentFailures: { orderBy: { failedAt: 'desc' }, take: 1 },
+        },
       },
     },
   });

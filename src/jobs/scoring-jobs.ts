@@ -90,6 +90,6 @@ export async function scheduleScoring(jobs: JobQueue, deps: ScoringJobDeps): Pro
   await jobs.boss.work(QUEUES.rescoreAccounts, ([job]) => runRescoreJob(deps, QUEUES.rescoreAccounts, 'auto', job));
   await jobs.boss.work(QUEUES.rescoreNightly, ([job]) => runRescoreJob(deps, QUEUES.rescoreNightly, 'full', job));
   // Accounts `winback import` wrote before the app first made its job queue have no job waiting for them.
-  const unscored = await deps.prisma.account.findFirst({ where: { scoredAt: null }, select: { id: true } });
+  const unscored = await deps.prisma.account.findFirst({ where: { score: null }, select: { id: true } });
   if (unscored) await requestRescore(deps.prisma, 'start', deps.logger);
 }

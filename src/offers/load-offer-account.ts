@@ -26,6 +26,7 @@ export async function loadOfferAccount(
     include: {
       offers: { orderBy: { createdAt: 'desc' } },
       feedback: { where: { requestedFeature: { not: null } }, orderBy: { createdAt: 'desc' }, take: 1 },
+      score: { select: { clvMinor: true } },
     },
   });
   if (!account) {
@@ -40,7 +41,7 @@ export async function loadOfferAccount(
     churnReason: account.churnReason,
     // The MRR the churn took away; for an account still paying, what it pays.
     mrrMinor: account.status === 'churned' ? (account.lostMrrMinor ?? account.mrrMinor) : account.mrrMinor,
-    clvMinor: account.clvMinor,
+    clvMinor: account.score?.clvMinor ?? null,
     currency: account.currency,
     requestedFeature: account.feedback[0]?.requestedFeature ?? null,
     earlierOffers: account.offers.map((offer) => ({

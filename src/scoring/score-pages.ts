@@ -2,7 +2,7 @@ import type { Query } from '../ingest/apply/query.ts';
 import { type AccountFilter, SEGMENT_CELLS, scoreAccountsSql, scoringParameters } from './score-accounts-sql.ts';
 import type { ScoringStats } from './scoring-stats.ts';
 
-/** Heap blocks per statement: about 20,000 accounts, so no statement holds row locks for long. */
+/** Heap blocks per statement: about 20,000 accounts, so each statement is a short transaction of its own. */
 const PAGE_BLOCKS = 2048;
 /** Statements in flight: one per core of a small server; more only queue on its disk. */
 const WORKERS = 2;
@@ -12,12 +12,10 @@ export interface ScoredCounts {
   written: number;
 }
 
-const BY_BLOCKS: AccountFilter = {
-  where: (alias) => `${alias}.ctid >= $5::tid AND ${alias}.ctid < $6::tid`,
-  onTarget: true,
-};
+const BY_BLOCKS: AccountFilter = (alias) => `${alias}.ctid >= $5::tid AND ${alias}.ctid < $6::tid`;
 const changedSince = (alias: string, parameter: string) =>
-  `(${alias}."updatedAt" >= ${parameter}::timestamptz OR ${alias}."scoredAt" IS NULL)`;
+  `(${alias}."updatedAt" >= ${parameter}::timestamptz
+    OR NOT EXISTS (SELECT FROM "AccountScore" s WHERE s."accountId" = ${alias}.id))`;
 
 function runner(query: Query, stats: ScoringStats, scoredAt: Date) {
   const fixed = [scoringParameters(stats), SEGMENT_CELLS, new Date(stats.asOf), scoredAt];
@@ -28,9 +26,9 @@ function runner(query: Query, stats: ScoringStats, scoredAt: Date) {
 }
 
 /**
- * Scores every account, a range of heap blocks per statement, in physical order: a sequential read, no
- * index, and each statement commits on its own. An account whose new row version lands in a later range
- * is seen again and, already equal, not written twice; accounts added meanwhile wait for the next run.
+ * Scores every account, a range of heap blocks per statement, in physical order: a sequential read of
+ * "Account", and each statement commits on its own. Accounts ingest moves to a later range meanwhile are
+ * seen again and, already equal, not written twice; accounts added meanwhile wait for the next run.
  */
 export async function scoreAllPages(query: Query, stats: ScoringStats, scoredAt: Date): Promise<ScoredCounts> {
   const [size] = await query<{ blocks: number }>(
@@ -60,7 +58,7 @@ export async function scoreChangedAccounts(
   scoredAt: Date,
   since: Date,
 ): Promise<ScoredCounts> {
-  return runner(query, stats, scoredAt)({ where: (alias) => changedSince(alias, '$5'), onTarget: false }, [since]);
+  return runner(query, stats, scoredAt)((alias) => changedSince(alias, '$5'), [since]);
 }
 
 /** How many accounts scoreChangedAccounts would look at, and their currencies. */

@@ -10,15 +10,16 @@ export interface ScoreSummary {
 /** What the stored scores add up to, for `winback score` and the docs' Telco figures. */
 export async function summarizeScores(prisma: PrismaClient): Promise<ScoreSummary> {
   const [segments, pareto] = await Promise.all([
-    prisma.account.groupBy({ by: ['rfmSegment'], _count: { _all: true } }),
+    prisma.$queryRaw<{ segment: string | null; accounts: number }[]>`
+      SELECT s."rfmSegment" AS segment, count(*)::int4 AS accounts
+      FROM "Account" a LEFT JOIN "AccountScore" s ON s."accountId" = a.id GROUP BY 1`,
     prisma.$queryRaw<{ currency: string; churned: number; priority: number }[]>`
-      SELECT currency, count(*)::int4 AS churned, count(*) FILTER (WHERE "paretoPriority")::int4 AS priority
-      FROM "Account" WHERE status = 'churned' GROUP BY currency ORDER BY currency`,
+      SELECT a.currency, count(*)::int4 AS churned, count(*) FILTER (WHERE s."paretoPriority")::int4 AS priority
+      FROM "Account" a LEFT JOIN "AccountScore" s ON s."accountId" = a.id
+      WHERE a.status = 'churned' GROUP BY a.currency ORDER BY a.currency`,
   ]);
   return {
-    segments: segments
-      .map((row) => ({ segment: row.rfmSegment, accounts: row._count._all }))
-      .sort((a, b) => b.accounts - a.accounts || String(a.segment).localeCompare(String(b.segment))),
+    segments: segments.sort((a, b) => b.accounts - a.accounts || String(a.segment).localeCompare(String(b.segment))),
     pareto,
   };
 }

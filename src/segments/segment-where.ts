@@ -40,8 +40,8 @@ export function segmentWhere(filter: SegmentFilter, zone: string): Prisma.Accoun
     );
   }
   if (filter.plans) all.push({ plan: { in: filter.plans } });
-  if (filter.clvAtLeastMinor !== undefined) all.push({ clvMinor: { gte: filter.clvAtLeastMinor } });
-  if (filter.rfmSegments) all.push({ rfmSegment: { in: filter.rfmSegments } });
+  if (filter.clvAtLeastMinor !== undefined) all.push({ score: { clvMinor: { gte: filter.clvAtLeastMinor } } });
+  if (filter.rfmSegments) all.push({ score: { rfmSegment: { in: filter.rfmSegments } } });
   if (filter.requestedFeature) {
     all.push({ feedback: { some: { requestedFeature: { contains: filter.requestedFeature, mode: 'insensitive' } } } });
   }

@@ -29,7 +29,7 @@ export async function showSegment(
   const [rows, size] = await Promise.all([
     prisma.account.findMany({
       where,
-      orderBy: [{ paretoPriority: 'desc' }, ...mostValuableFirst],
+      orderBy: [{ score: { paretoPriority: { sort: 'desc', nulls: 'last' } } }, ...mostValuableFirst],
       take: options.limit,
       include: accountLineInclude,
     }),

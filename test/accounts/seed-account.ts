@@ -1,16 +1,48 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../src/db/prisma.ts';
-import type { Prisma } from '../../src/generated/prisma/client.ts';
+import type { AccountScore, Prisma } from '../../src/generated/prisma/client.ts';
+
+/** What a test may set on an account, the scores it shows included (they live in AccountScore). */
+export type SeedFields = Partial<Prisma.AccountUncheckedCreateInput> &
+  Partial<Pick<AccountScore, 'clvMinor' | 'rfmSegment' | 'paretoPriority'>>;
+
+// What scoring writes beside the scores a test is about; no reader of these tests looks at them.
+const SCORE_PLACEHOLDERS = {
+  rfmRecency: 3,
+  rfmFrequency: 3,
+  rfmMonetary: 3,
+  rfmSegment: 'need_attention',
+  revenueSoFarMinor: 0,
+  revenueSource: 'unknown',
+  arpaMinor: 0,
+  grossMargin: 0.8,
+  monthlyChurnRate: 0.05,
+  churnRateFloored: false,
+  churnRateSource: 'config',
+  futureValueMinor: 0,
+};
+
+/** An account's create data: any score field gives it a score row, as a scoring run would have. */
+export function accountData(fields: SeedFields): Prisma.AccountUncheckedCreateInput & { source: string } {
+  const { clvMinor, rfmSegment, paretoPriority, ...account } = fields;
+  const given = { clvMinor, rfmSegment, paretoPriority };
+  const scored = Object.values(given).some((value) => value !== undefined);
+  const score = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return {
+    source: 'test',
+    externalId: `cus_${randomBytes(5).toString('hex')}`,
+    ...account,
+    ...(scored ? { score: { create: { ...SCORE_PLACEHOLDERS, scoredAt: new Date(), ...score } } } : {}),
+  };
+}
 
 /** An account with a fresh billing id; `fields` set what the test is about. */
-export async function seedAccount(prisma: PrismaClient, fields: Partial<Prisma.AccountUncheckedCreateInput> = {}) {
-  return prisma.account.create({
-    data: { source: 'test', externalId: `cus_${randomBytes(5).toString('hex')}`, ...fields },
-  });
+export async function seedAccount(prisma: PrismaClient, fields: SeedFields = {}) {
+  return prisma.account.create({ data: accountData(fields) });
 }
 
 /** A churned account worth a digest line: Pareto priority, churned an hour ago. */
-export async function seedChurned(prisma: PrismaClient, fields: Partial<Prisma.AccountUncheckedCreateInput> = {}) {
+export async function seedChurned(prisma: PrismaClient, fields: SeedFields = {}) {
   return seedAccount(prisma, {
     status: 'churned',
     churnedAt: new Date(Date.now() - 3_600_000),

@@ -7,9 +7,9 @@ import pino from 'pino';
 import { afterAll } from 'vitest';
 import { type TeamSettings, teamSchema } from '../../src/config/team-settings.ts';
 import { createPrismaClient, type PrismaClient } from '../../src/db/prisma.ts';
-import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { type DigestJobDeps, runDigestTick } from '../../src/jobs/digest-jobs.ts';
 import { createRoles } from '../../src/slack/roles.ts';
+import { accountData, type SeedFields } from '../accounts/seed-account.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import type { RecordedCall, SlackStandIn } from '../support/slack-stand-in.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
@@ -80,15 +80,10 @@ export const tick = (deps: DigestJobDeps, now: Date) => runDigestTick(deps, now)
 let sequence = 0;
 
 /** A high-value churned account (Pareto flag and CLV), seen as churned at `churnSeenAt`. */
-export function seedChurned(
-  prisma: PrismaClient,
-  churnSeenAt: Date,
-  fields: Partial<Prisma.AccountUncheckedCreateInput> = {},
-) {
+export function seedChurned(prisma: PrismaClient, churnSeenAt: Date, fields: SeedFields = {}) {
   sequence += 1;
   return prisma.account.create({
-    data: {
-      source: 'test',
+    data: accountData({
       externalId: `acct-${sequence}`,
       company: `Company ${sequence}`,
       status: 'churned',
@@ -102,7 +97,7 @@ export function seedChurned(
       tenureMonths: 14,
       paretoPriority: true,
       ...fields,
-    },
+    }),
   });
 }
 

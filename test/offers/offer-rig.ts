@@ -3,8 +3,8 @@
 import type { KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import { expireOfferApprovals } from '../../src/approvals/expire-offer-approvals.ts';
-import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { createRoles } from '../../src/slack/roles.ts';
+import type { SeedFields } from '../accounts/seed-account.ts';
 import { send } from '../claims/claim-rig.ts';
 import { logger, seedChurned, slackClient, teamSettings, waitFor } from '../digest/digest-rig.ts';
 import { blockAction, viewSubmission } from '../support/slack-requests.ts';
@@ -29,7 +29,7 @@ export function startOfferApp(overrides: Record<string, string> = {}): Promise<T
  * A churned USD account that left over price: $100.00 a month lost, CLV $2,400.00 (below the $5,000.00
  * auto-approval limit), so $1,200.00 is expected back over 12 months.
  */
-export function seedAccount(app: TestApp, fields: Partial<Prisma.AccountUncheckedCreateInput> = {}) {
+export function seedAccount(app: TestApp, fields: SeedFields = {}) {
   return seedChurned(app.db.prisma, new Date(Date.now() - 60_000), {
     currency: 'USD',
     mrrMinor: 100_00,

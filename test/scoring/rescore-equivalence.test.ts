@@ -1,10 +1,10 @@
 import pino from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Account } from '../../src/generated/prisma/client.ts';
 import { rescoreAccounts } from '../../src/scoring/rescore-accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePopulation } from './population.ts';
 import { referenceScores } from './reference-scores.ts';
+import { loadScoredAccounts, scoresOf } from './stored-scores.ts';
 
 const logger = pino({ level: 'silent' });
 const AS_OF = new Date('2026-11-20T10:00:00.000Z');
@@ -19,19 +19,7 @@ beforeEach(async () => {
   await db.prisma.scoringRun.deleteMany();
 });
 
-const scoresOf = (account: Account) => ({
-  clvMinor: account.clvMinor,
-  clvInputs: account.clvInputs,
-  rfmRecency: account.rfmRecency,
-  rfmFrequency: account.rfmFrequency,
-  rfmMonetary: account.rfmMonetary,
-  rfmSegment: account.rfmSegment,
-  paretoPriority: account.paretoPriority,
-});
-
-async function stored(): Promise<Account[]> {
-  return db.prisma.account.findMany({ orderBy: { id: 'asc' } });
-}
+const stored = () => loadScoredAccounts(db.prisma);
 
 describe('a full rescore against the pure functions', () => {
   it('writes every score column exactly as they compute them, over 600 varied accounts (churn rate measured)', async () => {
@@ -45,9 +33,9 @@ describe('a full rescore against the pure functions', () => {
     expect(summary.churnRate?.source).toBe('measured');
     expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
     // Varied enough for the comparison to mean something: many segments, ties at the Pareto cut.
-    expect(new Set(accounts.map((account) => account.rfmSegment)).size).toBeGreaterThanOrEqual(6);
-    expect(accounts.filter((account) => account.paretoPriority).length).toBeGreaterThan(10);
-    expect(accounts.every((account) => account.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+    expect(new Set(accounts.map((account) => account.score?.rfmSegment)).size).toBeGreaterThanOrEqual(6);
+    expect(accounts.filter((account) => account.score?.paretoPriority).length).toBeGreaterThan(10);
+    expect(accounts.every((account) => account.score?.scoredAt.getTime() === AS_OF.getTime())).toBe(true);
   });
 
   it('matches them with a configured churn rate and a Pareto share of 0.5, and says the rate was configured', async () => {
@@ -59,7 +47,7 @@ describe('a full rescore against the pure functions', () => {
     const accounts = await stored();
     const expected = referenceScores(accounts, { grossMargin: 0.6, monthlyChurnRate: 0.031, paretoShare: 0.5 }, AS_OF);
     expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
-    expect(accounts[0]?.clvInputs).toMatchObject({ churnRateSource: 'config', monthlyChurnRate: 0.031 });
+    expect(accounts[0]?.score).toMatchObject({ churnRateSource: 'config', monthlyChurnRate: 0.031 });
   });
 
   it('matches them when the only population is one account per currency (every score 3)', async () => {
@@ -80,6 +68,6 @@ describe('a full rescore against the pure functions', () => {
     const again = await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: later });
 
     expect(again).toMatchObject({ kind: 'full', accounts: 200, written: 0 });
-    expect((await stored()).every((account) => account.scoredAt?.getTime() === AS_OF.getTime())).toBe(true);
+    expect((await stored()).every((account) => account.score?.scoredAt.getTime() === AS_OF.getTime())).toBe(true);
   });
 });

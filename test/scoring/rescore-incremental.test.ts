@@ -56,18 +56,18 @@ describe('rescoring after a small ingest batch', () => {
     const { stats } = (await loadLatestStats(db.prisma)) ?? { stats: null };
     const usd = stats?.currencies.find((entry) => entry.currency === 'USD');
     if (!usd) throw new Error('no USD statistics stored');
-    const churned = await db.prisma.account.findUniqueOrThrow({ where: { id: churning.id } });
+    const churned = await db.prisma.accountScore.findUniqueOrThrow({ where: { accountId: churning.id } });
     // A day since it left: more recent than every stored churn (R 1), still behind every customer (R 4).
     expect(churned).toMatchObject({ paretoPriority: true, rfmRecency: 2, scoredAt: LATER });
-    expect(churned.clvInputs).toMatchObject({
+    expect(churned).toMatchObject({
       lostMrrMinor: 999_900,
       lostValueMinor: roundMinor((999_900 * 0.75) / usd.monthlyChurnRate),
       futureValueMinor: usd.futureValueMinor,
     });
-    const paid = await db.prisma.account.findUniqueOrThrow({ where: { id: paying.id } });
+    const paid = await db.prisma.accountScore.findUniqueOrThrow({ where: { accountId: paying.id } });
     expect(paid.clvMinor).toBe(7_777_700 + usd.futureValueMinor);
     expect(paid.rfmMonetary).toBe(5);
-    const others = await db.prisma.account.count({ where: { scoredAt: AS_OF } });
+    const others = await db.prisma.accountScore.count({ where: { scoredAt: AS_OF } });
     expect(others).toBe(398);
   });
 

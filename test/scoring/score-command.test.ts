@@ -35,6 +35,6 @@ describe('winback score', () => {
     expect(stdout).toMatch(/^Scored 3 accounts \(full\) in \d+\.\d s; 3 changed\.\n/);
     expect(stdout).toContain('Monthly churn rate 0.05 (WINBACK_MONTHLY_CHURN_RATE).');
     expect(stdout).toContain('Pareto priority:\n  USD: 1 of 2 churned accounts carry 80% of the lost value');
-    expect(await db.prisma.account.count({ where: { scoredAt: null } })).toBe(0);
+    expect(await db.prisma.account.count({ where: { score: null } })).toBe(0);
   });
 });

@@ -30,10 +30,10 @@ describe('the scoring jobs', () => {
 
     // The worker picks it up once the debounce (10 s) is over: every account gets scored.
     for (let i = 0; i < 100; i++) {
-      if ((await app.db.prisma.account.count({ where: { scoredAt: null } })) === 0) break;
+      if ((await app.db.prisma.account.count({ where: { score: null } })) === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    expect(await app.db.prisma.account.count({ where: { scoredAt: null } })).toBe(0);
+    expect(await app.db.prisma.account.count({ where: { score: null } })).toBe(0);
     expect(await app.db.prisma.scoringRun.findFirst({ where: { reason: 'test' } })).toMatchObject({
       kind: 'full',
       accounts: 50,

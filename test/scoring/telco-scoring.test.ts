@@ -2,13 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../src/generated/prisma/client.ts';
 import { parseImportOptions } from '../../src/ingest/csv/parse-import-options.ts';
 import { importCsv } from '../../src/ingest/import-csv.ts';
 import { type RescoreSummary, rescoreAccounts } from '../../src/scoring/rescore-accounts.ts';
 import { type ScoreSummary, summarizeScores } from '../../src/scoring/summarize-scores.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { referenceScores } from './reference-scores.ts';
+import { loadScoredAccounts, scoresOf } from './stored-scores.ts';
 
 const TELCO = path.resolve(import.meta.dirname, '../../data/telco/WA_Fn-UseC_-Telco-Customer-Churn.csv');
 const SETTINGS = { WINBACK_GROSS_MARGIN: 0.8, WINBACK_MONTHLY_CHURN_RATE: undefined, WINBACK_PARETO_SHARE: 0.8 };
@@ -60,21 +60,11 @@ describe('the IBM Telco data set, imported and scored', () => {
   });
 
   it('gives every customer the scores the pure functions give the same rows', async () => {
-    const accounts = await db.prisma.account.findMany();
-    const asOf = accounts[0]?.scoredAt ?? new Date();
+    const accounts = await loadScoredAccounts(db.prisma);
+    const asOf = accounts[0]?.score?.scoredAt ?? new Date();
     const expected = referenceScores(accounts, { grossMargin: 0.8, paretoShare: 0.8 }, asOf);
     for (const account of accounts) {
       expect({ id: account.id, ...scoresOf(account) }).toEqual({ id: account.id, ...expected.get(account.id) });
     }
   });
-});
-
-const scoresOf = (account: Account) => ({
-  clvMinor: account.clvMinor,
-  clvInputs: account.clvInputs,
-  rfmRecency: account.rfmRecency,
-  rfmFrequency: account.rfmFrequency,
-  rfmMonetary: account.rfmMonetary,
-  rfmSegment: account.rfmSegment,
-  paretoPriority: account.paretoPriority,
 });

@@ -1,51 +1,45 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Prisma } from '../../src/generated/prisma/client.ts';
 import { addSegment } from '../../src/segments/add-segment.ts';
 import { listSegments } from '../../src/segments/list-segments.ts';
 import type { SegmentFilter } from '../../src/segments/segment-filter.ts';
 import { segmentWhere } from '../../src/segments/segment-where.ts';
+import { accountData, type SeedFields } from '../accounts/seed-account.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const ZONE = 'Europe/Berlin';
 let db: TestDatabase;
 
-const account = (externalId: string, data: Partial<Prisma.AccountCreateManyInput>): Prisma.AccountCreateManyInput => ({
-  source: 'test',
-  externalId,
-  mrrMinor: 4900,
-  ...data,
-});
+const account = (externalId: string, data: SeedFields) => accountData({ externalId, mrrMinor: 4900, ...data });
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await db.prisma.account.createMany({
-    data: [
-      account('price-oct', {
-        status: 'churned',
-        churnReason: 'price',
-        churnedAt: new Date('2026-10-05T08:00:00Z'),
-        plan: 'Pro',
-        clvMinor: 80_000,
-        rfmSegment: 'at_risk',
-        lostMrrMinor: 9900,
-        totalPaidMinor: 50_000,
-        attributes: { Contract: 'Month-to-month' },
-      }),
-      // Churned at 23:30 UTC on 30 September: already 1 October in Berlin.
-      account('price-edge', { status: 'churned', churnReason: 'price', churnedAt: new Date('2026-09-30T23:30:00Z') }),
-      // No churn date (an imported file): when winback first saw it churned counts.
-      account('undated', { status: 'churned', churnReason: 'price', churnSeenAt: new Date('2026-11-02T09:00:00Z') }),
-      account('support-sep', {
-        status: 'churned',
-        churnReason: 'support',
-        churnedAt: new Date('2026-09-10T08:00:00Z'),
-      }),
-      account('trial', { status: 'churned', totalPaidMinor: 0, plan: 'Pro', currency: 'EUR', mrrMinor: 1900 }),
-      account('trial-plan', { status: 'churned', plan: 'Free trial' }),
-      account('no-data', { status: 'churned' }),
-      account('active', { status: 'active', plan: 'Team', clvMinor: 500_000, attributes: { Contract: 'One year' } }),
-    ],
-  });
+  const accounts = [
+    account('price-oct', {
+      status: 'churned',
+      churnReason: 'price',
+      churnedAt: new Date('2026-10-05T08:00:00Z'),
+      plan: 'Pro',
+      clvMinor: 80_000,
+      rfmSegment: 'at_risk',
+      lostMrrMinor: 9900,
+      totalPaidMinor: 50_000,
+      attributes: { Contract: 'Month-to-month' },
+    }),
+    // Churned at 23:30 UTC on 30 September: already 1 October in Berlin.
+    account('price-edge', { status: 'churned', churnReason: 'price', churnedAt: new Date('2026-09-30T23:30:00Z') }),
+    // No churn date (an imported file): when winback first saw it churned counts.
+    account('undated', { status: 'churned', churnReason: 'price', churnSeenAt: new Date('2026-11-02T09:00:00Z') }),
+    account('support-sep', {
+      status: 'churned',
+      churnReason: 'support',
+      churnedAt: new Date('2026-09-10T08:00:00Z'),
+    }),
+    account('trial', { status: 'churned', totalPaidMinor: 0, plan: 'Pro', currency: 'EUR', mrrMinor: 1900 }),
+    account('trial-plan', { status: 'churned', plan: 'Free trial' }),
+    account('no-data', { status: 'churned' }),
+    account('active', { status: 'active', plan: 'Team', clvMinor: 500_000, attributes: { Contract: 'One year' } }),
+  ];
+  for (const data of accounts) await db.prisma.account.create({ data });
   const wanted = await db.prisma.account.findUniqueOrThrow({
     where: { source_externalId: { source: 'test', externalId: 'active' } },
   });

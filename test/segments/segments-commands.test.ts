@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { accountData, type SeedFields } from '../accounts/seed-account.ts';
 import { sendToBolt, slashCommand } from '../support/slack-requests.ts';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -12,40 +13,39 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/winback.js');
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
-  await app.db.prisma.account.createMany({
-    data: [
-      {
-        source: 'test',
-        externalId: 'c1',
-        company: 'Acme <Corp> & Sons',
-        status: 'churned',
-        churnReason: 'price',
-        mrrMinor: 9900,
-        clvMinor: 120_000,
-        paretoPriority: true,
-        churnSeenAt: new Date(),
-      },
-      {
-        source: 'test',
-        externalId: 'c2',
-        company: 'Globex',
-        status: 'churned',
-        churnReason: 'price',
-        mrrMinor: 4900,
-        clvMinor: 60_000,
-        churnSeenAt: new Date(),
-      },
-      {
-        source: 'test',
-        externalId: 'c3',
-        company: 'Initech',
-        status: 'churned',
-        churnReason: 'support',
-        mrrMinor: 1900,
-        churnSeenAt: new Date(),
-      },
-    ],
-  });
+  const accounts: SeedFields[] = [
+    {
+      source: 'test',
+      externalId: 'c1',
+      company: 'Acme <Corp> & Sons',
+      status: 'churned',
+      churnReason: 'price',
+      mrrMinor: 9900,
+      clvMinor: 120_000,
+      paretoPriority: true,
+      churnSeenAt: new Date(),
+    },
+    {
+      source: 'test',
+      externalId: 'c2',
+      company: 'Globex',
+      status: 'churned',
+      churnReason: 'price',
+      mrrMinor: 4900,
+      clvMinor: 60_000,
+      churnSeenAt: new Date(),
+    },
+    {
+      source: 'test',
+      externalId: 'c3',
+      company: 'Initech',
+      status: 'churned',
+      churnReason: 'support',
+      mrrMinor: 1900,
+      churnSeenAt: new Date(),
+    },
+  ];
+  for (const fields of accounts) await app.db.prisma.account.create({ data: accountData(fields) });
 });
 
 async function winback(args: string[]) {
