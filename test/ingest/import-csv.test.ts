@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CsvImportFlags, parseImportOptions } from '../../src/ingest/csv/parse-import-options.ts';
+import { importCsv } from '../../src/ingest/import-csv.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTempFiles } from './csv/csv-test-files.ts';
+
+const write = useTempFiles();
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+async function importFile(file: string, flags: Partial<CsvImportFlags> & { source: string }, skipInvalid = false) {
+  const options = parseImportOptions({ kind: 'accounts', ...flags });
+  if (!options.ok) throw new Error(options.errors.join('\n'));
+  return importCsv(db, { file, options: options.value, skipInvalid, rejectsPath: `${file}.rejects.csv` });
+}
+
+const accountsFrom = (source: string) => db.prisma.account.count({ where: { source } });
+
+/** `count` valid account rows after a header, ids acct-0 … */
+function goodRows(count: number): string {
+  return Array.from({ length: count }, (_, i) => `acct-${i},${10 + (i % 90)}.50,USD\n`).join('');
+}
+
+describe('importCsv', () => {
+  it('stores every value as written, whatever characters it holds', async () => {
+    const names = ['Quote " Inc', 'Back\\slash', '{Braces}', 'NULL', 'Comma, Ltd', 'Zoë 株式会社', 'Two\nlines'];
+    const csv = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const rows = names.map((name, i) => `odd-${i},${csv(name)},${csv(`"${name}"`)},2024-03-31T14:00:00+02:00`);
+    const file = await write('odd-values.csv', `id,name,segment,startedAt\n${rows.join('\n')}\n`);
+
+    const summary = await importFile(file, { source: 'odd', attributes: 'segment' });
+
+    expect(summary).toMatchObject({ rows: names.length, inserted: names.length, written: true });
+    const stored = await db.prisma.account.findMany({
+      where: { source: 'odd' },
+      orderBy: { externalId: 'asc' },
+      select: { name: true, attributes: true, startedAt: true },
+    });
+    expect(stored).toEqual(
+      names.map((name) => ({
+        name,
+        attributes: { segment: `"${name}"` },
+        startedAt: new Date('2024-03-31T12:00:00Z'),
+      })),
+    );
+  });
+
+  it('writes nothing when a bad row comes after batches already sent', async () => {
+    const file = await write('late-bad-row.csv', `id,mrr,currency\n${goodRows(4500)}late,12.5O,USD\n`);
+
+    const summary = await importFile(file, { source: 'late-bad' });
+
+    expect(summary).toMatchObject({ rows: 4501, written: false, inserted: 0, rejected: 1 });
+    expect(summary.problems.map((problem) => problem.problem)).toEqual([
+      'line 4502: mrr: expected a number, got "12.5O"',
+    ]);
+    expect(await accountsFrom('late-bad')).toBe(0);
+  });
+
+  it('fails, and writes nothing, when PostgreSQL refuses a batch while the next one is read', async () => {
+    // 30,000,000.00 USD passes the reader but not the int4 column: the first batch fails in flight.
+    const file = await write('too-large.csv', `id,mrr,currency\nhuge,30000000.00,USD\n${goodRows(6000)}`);
+
+    await expect(importFile(file, { source: 'too-large' })).rejects.toThrow(/out of range/);
+    expect(await accountsFrom('too-large')).toBe(0);
+  });
+
+  it('refuses a file that turns unreadable after more problems than it shows, even with skipInvalid', async () => {
+    const bad = Array.from({ length: 25 }, (_, i) => `bad-${i},abc,USD\n`).join('');
+    const file = await write('late-unreadable.csv', `id,mrr,currency\n${goodRows(10)}${bad}cut,"12\n`);
+
+    const summary = await importFile(file, { source: 'late-unreadable' }, true);
+
+    expect(summary).toMatchObject({ written: false, rejected: 26, rejectsPath: null });
+    expect(summary.problems).toHaveLength(20);
+    expect(await accountsFrom('late-unreadable')).toBe(0);
+  });
+
+  it('imports the valid rows of a large file with skipInvalid, and lists the others in file order', async () => {
+    const file = await write('mixed-large.csv', `id,mrr,currency\n${goodRows(3000)}bad-1,abc,USD\n${goodRows(5)}`);
+
+    const summary = await importFile(file, { source: 'mixed-large' }, true);
+
+    expect(summary).toMatchObject({ rows: 3006, inserted: 3000, unchanged: 5, rejected: 1, written: true });
+    expect(await readFile(`${file}.rejects.csv`, 'utf8')).toBe(
+      'line,reason,record\n3002,"mrr: expected a number, got ""abc""","bad-1,abc,USD"\n',
+    );
+    expect(await accountsFrom('mixed-large')).toBe(3000);
+  });
+
+  it('applies a payments file in the same transaction as its accounts', async () => {
+    const file = await write(
+      'payments.csv',
+      'accountId,invoiceId,amount,currency,failedAt\nacct-1,in_1,49.00,USD,2024-03-01\nacct-2,in_2,19.00,USD,2024-03-02\n',
+    );
+    const options = parseImportOptions({ kind: 'payments', source: 'pay' });
+    if (!options.ok) throw new Error(options.errors.join('\n'));
+
+    const summary = await importCsv(db, { file, options: options.value, skipInvalid: false, rejectsPath: '' });
+
+    expect(summary).toMatchObject({ rows: 2, updated: 2, written: true });
+    const failures = await db.prisma.paymentFailure.findMany({
+      where: { account: { source: 'pay' } },
+      orderBy: { invoiceId: 'asc' },
+      select: { invoiceId: true, amountMinor: true },
+    });
+    expect(failures).toEqual([
+      { invoiceId: 'in_1', amountMinor: 4900 },
+      { invoiceId: 'in_2', amountMinor: 1900 },
+    ]);
+  });
+});
