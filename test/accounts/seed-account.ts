@@ -6,7 +6,8 @@ import type { AccountScore, Prisma } from '../../src/generated/prisma/client.ts'
 export type SeedFields = Partial<Prisma.AccountUncheckedCreateInput> &
   Partial<Pick<AccountScore, 'clvMinor' | 'rfmSegment' | 'paretoPriority'>>;
 
-// What scoring writes beside the scores a test is about; no reader of these tests looks at them.
+// What scoring writes beside the scores a test is about. A scored account always has a segment: Need
+// attention (R 3, F 3, M 3) unless the test names one; the CLV inputs are read by no test using this.
 const SCORE_PLACEHOLDERS = {
   rfmRecency: 3,
   rfmFrequency: 3,

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const options = parseImportOptions({ kind: 'accounts', preset: 'telco' });
   if (!options.ok) throw new Error(options.errors.join('\n'));
   const rejectsPath = path.join(os.tmpdir(), 'telco-scoring.rejects.csv');
-  const imported = await importCsv(db.prisma, { file: TELCO, options: options.value, skipInvalid: false, rejectsPath });
+  const imported = await importCsv(db, { file: TELCO, options: options.value, skipInvalid: false, rejectsPath });
   expect(imported.inserted).toBe(7043);
 
   run = await rescoreAccounts(db.prisma, SETTINGS, pino({ level: 'silent' }), { mode: 'full', reason: 'test' });

@@ -111,7 +111,7 @@ describe('/winback account', () => {
       'Several accounts match `acme`. Which one do you mean?',
       '*Acme Corporation* · churned · lost MRR $499.00 · CLV $12,500.00 · failed payment $499.00 · ' +
         `segment Can't lose them · Owner: <@${MEMBER}>`,
-      '*Acme Labs* · churned · lost MRR $100.00 · CLV $900.00 · segment not scored · Unclaimed',
+      '*Acme Labs* · churned · lost MRR $100.00 · CLV $900.00 · segment Need attention · Unclaimed',
     ]);
     const buttons = (reply.blocks ?? []).flatMap((block) => (block.accessory ? [block.accessory] : []));
     expect(buttons).toEqual([
@@ -144,7 +144,7 @@ describe('/winback account', () => {
 
     const list = await sendCommand(app, 'list');
     expect(textsOf(list.blocks)).toContain(
-      `*${ESCAPED}* · churned · lost MRR $100.00 · CLV $0.10 · segment not scored · Unclaimed`,
+      `*${ESCAPED}* · churned · lost MRR $100.00 · CLV $0.10 · segment Need attention · Unclaimed`,
     );
     expect(JSON.stringify(list)).not.toContain('<!channel>');
 

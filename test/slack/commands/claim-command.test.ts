@@ -78,9 +78,9 @@ describe('/winback claim', () => {
 
     expect(textsOf(reply.blocks)).toEqual([
       'Several accounts match `umbrella`. Nothing was claimed. Open one, or claim it by its billing id:',
-      '*Umbrella East* · churned · lost MRR $100.00 · CLV $300.00 · segment not scored · Unclaimed\n' +
+      '*Umbrella East* · churned · lost MRR $100.00 · CLV $300.00 · segment Need attention · Unclaimed\n' +
         '`/winback claim cus_UE`',
-      '*Umbrella West* · churned · lost MRR $100.00 · CLV $200.00 · segment not scored · Unclaimed\n' +
+      '*Umbrella West* · churned · lost MRR $100.00 · CLV $200.00 · segment Need attention · Unclaimed\n' +
         '`/winback claim cus_UW`',
     ]);
     expect(
