@@ -7,7 +7,7 @@ import { upsertAccounts } from './apply/upsert-accounts.ts';
 import type { AccountUpsert, IngestChange } from './changes.ts';
 import type { CsvImportOptions } from './csv/parse-import-options.ts';
 import { type CsvProblem, readCsvChanges } from './csv/read-csv-changes.ts';
-import { writeRejects } from './csv/write-rejects.ts';
+import { RejectsFile } from './csv/write-rejects.ts';
 
 /** Problems shown when a file is refused; the rest are counted. */
 export const SHOWN_PROBLEMS = 20;
@@ -56,7 +56,7 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
     written: false,
     rejectsPath: null,
   };
-  const rejects: CsvProblem[] = [];
+  const rejects = new RejectsFile(run.rejectsPath);
 
   try {
     // Over pg, not Prisma: handing Prisma 2,000-row arrays cost a tenth of the import's time.
@@ -74,7 +74,7 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
           }
         } else {
           summary.rejected += 1;
-          if (run.skipInvalid) rejects.push(item);
+          if (run.skipInvalid) await rejects.add(item);
           if (summary.problems.length < SHOWN_PROBLEMS) summary.problems.push(item);
           unreadable = item.fatal;
           if (item.fatal || (!run.skipInvalid && summary.problems.length >= SHOWN_PROBLEMS)) break;
@@ -100,14 +100,12 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
     summary.written = true;
     await requestRescore(database.prisma, 'csv_import');
   } catch (error) {
+    await rejects.discard();
     if (!(error instanceof RefusedFile)) throw error;
     Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
   }
 
-  if (summary.written && rejects.length > 0) {
-    await writeRejects(run.rejectsPath, rejects);
-    summary.rejectsPath = run.rejectsPath;
-  }
+  if (summary.written && (await rejects.keep())) summary.rejectsPath = run.rejectsPath;
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }
