@@ -11,8 +11,9 @@ export interface ParsePhases {
 }
 
 /**
- * Times the import's reading half in this process, without a database. The import awaits each batch's SQL
- * before reading on, so its time is this plus the SQL: the difference says where the time goes.
+ * Times the import's reading half in this process, without a database. The import reads a batch while the one
+ * before is written, so its time is the longer of this and the SQL: near the import's own time, reading is the
+ * longer side.
  */
 export async function timeParsePhases(file: string, rows: number, source: string): Promise<ParsePhases> {
   let started = performance.now();
