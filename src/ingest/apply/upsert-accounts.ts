@@ -38,21 +38,34 @@ export interface UpsertCounts {
 const NEEDS_ESCAPE = /["\\]/;
 const ESCAPED = /["\\]/g;
 
+/** One element of a PostgreSQL array literal (`{"a",NULL}`); the statement casts the literal to its column type. */
+function toElement(value: unknown, json: boolean): string {
+  if (value === undefined || value === null) return 'NULL';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = json ? JSON.stringify(value) : String(value);
+  return `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, '\\$&') : text}"`;
+}
+
 /**
- * One array parameter as PostgreSQL's array literal (`{"a",NULL}`), cast by the statement. Built here rather
- * than by pg, whose per-element conversion (local-time dates, two regex passes a string) was most of the
- * hand-off of a 2,000-row batch.
+ * The statement's parameters, one array literal a column, built here rather than by pg, whose per-element
+ * conversion (local-time dates, two regex passes a string) was most of the hand-off of a 2,000-row batch.
  */
-function toArrayLiteral(values: unknown[], json = false): string {
-  const elements = values.map((value) => {
-    if (value === undefined || value === null) return 'NULL';
-    if (value instanceof Date) return value.toISOString();
-    if (typeof value === 'number') return String(value);
-    if (typeof value === 'boolean') return value ? 't' : 'f';
-    const text = json ? JSON.stringify(value) : String(value);
-    return `"${NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, '\\$&') : text}"`;
-  });
-  return `{${elements.join(',')}}`;
+function toParameters(rows: AccountUpsert[], fields: Field[]): string[] {
+  const sources: string[] = [];
+  const ids: string[] = [];
+  const observed: string[] = [];
+  const columns = fields.map(() => [] as string[]);
+  for (const row of rows) {
+    sources.push(toElement(row.account.source, false));
+    ids.push(toElement(row.account.externalId, false));
+    observed.push(row.observedAt.toISOString());
+    fields.forEach((field, i) => {
+      columns[i]?.push(toElement(row.fields[field], field === 'attributes'));
+    });
+  }
+  return [sources, ids, ...columns, observed].map((elements) => `{${elements.join(',')}}`);
 }
 
 const CONTACT_FIELDS = new Set<Field>([
@@ -126,18 +139,7 @@ export async function upsertAccounts(query: Query, changes: AccountUpsert[]): Pr
   }
   for (const [key, rows] of groups) {
     const fields = (key === '' ? [] : key.split(',')) as Field[];
-    const parameters = [
-      toArrayLiteral(rows.map((row) => row.account.source)),
-      toArrayLiteral(rows.map((row) => row.account.externalId)),
-      ...fields.map((field) =>
-        toArrayLiteral(
-          rows.map((row) => row.fields[field]),
-          field === 'attributes',
-        ),
-      ),
-      toArrayLiteral(rows.map((row) => row.observedAt)),
-    ];
-    const written = await query<{ inserted: boolean }>(buildStatement(fields), parameters);
+    const written = await query<{ inserted: boolean }>(buildStatement(fields), toParameters(rows, fields));
     const inserted = written.filter((row) => row.inserted).length;
     counts.inserted += inserted;
     counts.updated += written.length - inserted;
