@@ -15,6 +15,7 @@ function luxonInstant(raw: string, zone: string): number | null {
 const CELLS = [
   '2024-03-31',
   '2024-02-29',
+  '2000-02-29',
   '1000-01-01',
   '0100-01-01',
   '2024-03-31T14:00',
@@ -47,6 +48,7 @@ describe('readIsoInstant, the ISO fast path before luxon', () => {
     ['a wall time without an offset outside UTC', '2024-03-31T14:00', 'Europe/Berlin'],
     ['February 30', '2024-02-30', 'UTC'],
     ['February 29 of a common year', '2023-02-29', 'UTC'],
+    ['February 29 of a century that is not a leap year', '1900-02-29', 'UTC'],
     ['month 13', '2024-13-01', 'UTC'],
     ['day 0', '2024-01-00', 'UTC'],
     ['hour 24', '2024-03-31T24:00:00Z', 'UTC'],
