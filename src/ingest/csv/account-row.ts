@@ -118,6 +118,7 @@ function buildAccountSchema(context: RowContext, fields: readonly AccountField[]
   });
 }
 
+/** Sets only the fields the row knows: the applier writes every key present, and an absent key means "not known". */
 function toAccountFields(values: Partial<AccountValues>, context: RowContext, ctx: z.RefinementCtx) {
   const fields: AccountUpsert['fields'] = {};
   for (const [field, value] of Object.entries(values)) {

@@ -42,11 +42,6 @@ export function scaleAmount(
   return 0;
 }
 
-/** Drops keys left undefined: the applier writes every key present, and absent means "not known". */
-export function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
-}
-
 export function toRowResult<T>(parsed: z.ZodSafeParseResult<T>): RowResult<T> {
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
