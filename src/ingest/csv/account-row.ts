@@ -121,9 +121,10 @@ function buildAccountSchema(context: RowContext, fields: readonly AccountField[]
 /** Sets only the fields the row knows: the applier writes every key present, and an absent key means "not known". */
 function toAccountFields(values: Partial<AccountValues>, context: RowContext, ctx: z.RefinementCtx) {
   const fields: AccountUpsert['fields'] = {};
-  for (const [field, value] of Object.entries(values)) {
-    // Entries lose the pairing of key and value type; the reader of each field gave it its stored type.
-    if (!WORKED.has(field as AccountField)) (fields as Record<string, unknown>)[field] = value;
+  for (const field in values) {
+    // A key loses its pairing with the value's type; the reader of each field gave it its stored type.
+    if (!WORKED.has(field as AccountField))
+      (fields as Record<string, unknown>)[field] = values[field as keyof AccountValues];
   }
 
   const { mrr, totalPaid, churned, currency: rowCurrency, status: rowStatus } = values;
