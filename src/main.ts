@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { ServerConfig } from './config/load-config.ts';
 import { openDatabase } from './db/open-database.ts';
-import { createPrismaClient } from './db/prisma.ts';
+import { connectDatabase, disconnectDatabase } from './db/prisma.ts';
 import { loadPlaybook } from './domain/playbook/load-playbook.ts';
 import { slackEmailDeps, startEmail } from './email/start-email.ts';
 import { eventsApiRouter } from './http/events-api.ts';
 import { healthz } from './http/healthz.ts';
 import { requestLog } from './http/request-log.ts';
 import { stripeWebhookRouter } from './http/stripe-webhook.ts';
+import { BillingEventInbox } from './ingest/billing-events/billing-event-inbox.ts';
 import { scheduleDigests } from './jobs/digest-jobs.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
 import { scheduleOfferJobs } from './jobs/offer-jobs.ts';
@@ -29,17 +30,22 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
   // Checked before anything starts: a bad playbook stops start-up with the file and the problem.
   loadPlaybook(config.WINBACK_PLAYBOOK);
   const database = await openDatabase(config, logger);
-  const prisma = createPrismaClient(database.url);
+  const db = connectDatabase(database.url);
+  const { prisma } = db;
+  db.pool.on('error', (error) =>
+    logger.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),
+  );
   const jobs = await startJobQueue(database.url, logger);
 
-  await scheduleBillingEventRetries(jobs, prisma, logger);
+  await scheduleBillingEventRetries(jobs, db, logger);
   await scheduleScoring(jobs, { prisma, settings: config, logger });
 
+  const inbox = new BillingEventInbox(db, logger);
   const httpApp = express();
   httpApp.use(requestLog(logger));
   httpApp.get('/healthz', healthz(prisma, jobs));
-  if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(prisma, config.STRIPE_WEBHOOK_SECRET, logger));
-  if (config.WINBACK_API_TOKEN) httpApp.use(eventsApiRouter(prisma, config.WINBACK_API_TOKEN, logger));
+  if (config.STRIPE_WEBHOOK_SECRET) httpApp.use(stripeWebhookRouter(inbox, config.STRIPE_WEBHOOK_SECRET, logger));
+  if (config.WINBACK_API_TOKEN) httpApp.use(eventsApiRouter(inbox, config.WINBACK_API_TOKEN, logger));
   const { app: slack, roles } = createSlackApp(config, httpApp, prisma, logger, slackEmailDeps(config, jobs));
   if (config.SLACK_APP_TOKEN) await slack.start();
   await startEmail({ config, prisma, jobs, slack: slack.client, httpApp, managerIds: roles.managerIds, logger });
@@ -69,7 +75,7 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
       await closed;
       if (config.SLACK_APP_TOKEN) await slack.stop();
       await jobs.stop();
-      await prisma.$disconnect();
+      await disconnectDatabase(db);
       await database.close();
       logger.info('winback stopped');
     },

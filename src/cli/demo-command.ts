@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadCoreConfig, PROJECT_ROOT } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { createPrismaClient } from '../db/prisma.ts';
+import { connectDatabase, disconnectDatabase } from '../db/prisma.ts';
 import { parseImportOptions } from '../ingest/csv/parse-import-options.ts';
 import { importCsv } from '../ingest/import-csv.ts';
 import { createLogger } from '../log.ts';
@@ -18,7 +18,8 @@ export async function runDemo(): Promise<void> {
   const config = loadCoreConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDatabase(config, logger);
-  const prisma = createPrismaClient(database.url);
+  const db = connectDatabase(database.url);
+  const { prisma } = db;
   try {
     console.log(
       `Database: ${database.embedded ? `embedded PostgreSQL in ${database.embedded.dataDir}` : 'DATABASE_URL'}`,
@@ -26,7 +27,7 @@ export async function runDemo(): Promise<void> {
     if ((await prisma.account.count()) === 0) {
       const options = parseImportOptions({ kind: 'accounts', preset: 'telco' });
       if (!options.ok) throw new Error(options.errors.join('\n'));
-      const summary = await importCsv(prisma, {
+      const summary = await importCsv(db, {
         file: TELCO_CSV,
         options: options.value,
         skipInvalid: false,
@@ -50,7 +51,7 @@ export async function runDemo(): Promise<void> {
     await writeDigestPreview(digest, file);
     console.log(`\n${digestAsText(digest)}\n\nBlock Kit JSON of the ${digest.messages.length} message(s): ${file}`);
   } finally {
-    await prisma.$disconnect();
+    await disconnectDatabase(db);
     await database.close();
   }
 }

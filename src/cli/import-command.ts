@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCoreConfig } from '../config/load-config.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { connectDatabase } from '../db/prisma.ts';
+import { connectDatabase, disconnectDatabase } from '../db/prisma.ts';
 import { WinbackError } from '../errors.ts';
 import { type CsvImportFlags, parseImportOptions } from '../ingest/csv/parse-import-options.ts';
 import { type ImportSummary, importCsv, SHOWN_PROBLEMS } from '../ingest/import-csv.ts';
@@ -108,9 +108,7 @@ export async function runImport(args: string[]): Promise<void> {
     if (summary.rejectsPath)
       console.log(`${summary.rejected} rejected rows, with reasons, are in ${summary.rejectsPath}.`);
   } finally {
-    await db.prisma.$disconnect();
-    // $disconnect ends the shared pool only if Prisma itself connected, which a refused file never makes it do.
-    if (!db.pool.ending) await db.pool.end();
+    await disconnectDatabase(db);
     await database.close();
   }
 }

@@ -1,10 +1,10 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import type { PrismaClient } from '../db/prisma.ts';
 import { describeIssues } from '../ingest/api/describe-issues.ts';
 import { apiEnvelopeSchema, MAX_EVENTS_PER_REQUEST } from '../ingest/api/event-schema.ts';
 import { apiSource } from '../ingest/api/map-api-event.ts';
 import { type EventStatus, receiveApiEvents } from '../ingest/api/receive-api-events.ts';
+import type { BillingEventInbox } from '../ingest/billing-events/billing-event-inbox.ts';
 import type { Logger } from '../log.ts';
 
 export const EVENTS_API_PATH = '/api/events';
@@ -15,7 +15,7 @@ const BODY_LIMIT_MB = 2;
  * checked before the body is read; the answer is 200 with one result per event, in request order, even when
  * some were rejected, so a sender resends only those.
  */
-export function eventsApiRouter(prisma: PrismaClient, token: string, logger: Logger): Router {
+export function eventsApiRouter(inbox: BillingEventInbox, token: string, logger: Logger): Router {
   const router = express.Router();
   // Any content type is read as JSON: `curl -d` sends form encoding unless told otherwise.
   const json = express.json({ limit: `${BODY_LIMIT_MB}mb`, type: () => true });
@@ -37,7 +37,7 @@ export function eventsApiRouter(prisma: PrismaClient, token: string, logger: Log
 
     const started = Date.now();
     const log = logger.child({ source: apiSource(source) });
-    const results = await receiveApiEvents(prisma, source, events, log);
+    const results = await receiveApiEvents(inbox, source, events, log);
     const counts: Record<EventStatus, number> = { accepted: 0, duplicate: 0, rejected: 0, failed: 0 };
     for (const { status } of results) counts[status] += 1;
     log.info({ events: results.length, ...counts, ms: Date.now() - started }, 'events api batch received');

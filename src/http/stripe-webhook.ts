@@ -1,8 +1,5 @@
 import express, { type Router } from 'express';
-import type { PrismaClient } from '../db/prisma.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { processBillingEvent } from '../ingest/billing-events/process-billing-event.ts';
-import { storeBillingEvent } from '../ingest/billing-events/store-billing-event.ts';
+import type { BillingEventInbox } from '../ingest/billing-events/billing-event-inbox.ts';
 import { StripeSignatureError, verifyStripeEvent } from '../ingest/stripe/verify-stripe-signature.ts';
 import type { Logger } from '../log.ts';
 
@@ -13,7 +10,7 @@ export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
  * body itself. Stripe gets a 2xx once the event is stored, even if applying it failed: the
  * retry job finishes it, and answering an error would only make Stripe send it again.
  */
-export function stripeWebhookRouter(prisma: PrismaClient, secret: string, logger: Logger): Router {
+export function stripeWebhookRouter(inbox: BillingEventInbox, secret: string, logger: Logger): Router {
   const router = express.Router();
   router.post(STRIPE_WEBHOOK_PATH, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -28,19 +25,23 @@ export function stripeWebhookRouter(prisma: PrismaClient, secret: string, logger
     }
 
     const log = logger.child({ stripeEventId: event.id, type: event.type });
-    const id = await storeBillingEvent(prisma, {
-      source: 'stripe',
-      eventId: event.id,
-      type: event.type,
-      occurredAt: new Date(event.created * 1000),
-      payload: event as unknown as Prisma.InputJsonValue,
-    });
-    if (id === null) {
+    const result = await inbox.receive(
+      {
+        source: 'stripe',
+        eventId: event.id,
+        type: event.type,
+        occurredAt: new Date(event.created * 1000),
+        // The signed bytes are the record: stored as they came, not re-serialised.
+        json: body.toString('utf8'),
+        payload: event,
+      },
+      log,
+    );
+    if (result.status === 'duplicate') {
       log.info('stripe event already stored; acknowledged again');
       res.status(200).json({ received: true, duplicate: true });
       return;
     }
-    const result = await processBillingEvent(prisma, id, log);
     log.info({ status: result.status }, 'stripe event received');
     res.status(200).json({ received: true });
   });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '../../src/db/prisma.ts';
+import { connectDatabase, type Database, disconnectDatabase } from '../../src/db/prisma.ts';
 
-export interface TestDatabase {
+/** Prisma and the pg pool it shares, on a database of its own. */
+export interface TestDatabase extends Database {
   url: string;
   name: string;
-  prisma: PrismaClient;
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -32,10 +32,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE winback_template`));
   const url = inject('pgUrlPattern').replace('{db}', name);
-  const prisma = createPrismaClient(url);
+  const { prisma, pool } = connectDatabase(url);
   afterAll(async () => {
-    await prisma.$disconnect();
+    await disconnectDatabase({ prisma, pool });
     await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   });
-  return { url, name, prisma };
+  return { url, name, prisma, pool };
 }

@@ -1,8 +1,5 @@
-import type { PrismaClient } from '../../db/prisma.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
 import type { Logger } from '../../log.ts';
-import { processBillingEvent } from '../billing-events/process-billing-event.ts';
-import { storeBillingEvent } from '../billing-events/store-billing-event.ts';
+import type { BillingEventInbox } from '../billing-events/billing-event-inbox.ts';
 import { describeIssues, type EventProblem } from './describe-issues.ts';
 import { apiEventSchema } from './event-schema.ts';
 import { apiSource } from './map-api-event.ts';
@@ -24,18 +21,18 @@ export interface EventResult {
  * `system` is the sender's name from the request; its stored events and accounts carry `api:<system>`.
  */
 export async function receiveApiEvents(
-  prisma: PrismaClient,
+  inbox: BillingEventInbox,
   system: string,
   events: readonly unknown[],
   logger: Logger,
 ): Promise<EventResult[]> {
   const results: EventResult[] = [];
-  for (const [index, raw] of events.entries()) results.push(await receiveApiEvent(prisma, system, index, raw, logger));
+  for (const [index, raw] of events.entries()) results.push(await receiveApiEvent(inbox, system, index, raw, logger));
   return results;
 }
 
 async function receiveApiEvent(
-  prisma: PrismaClient,
+  inbox: BillingEventInbox,
   system: string,
   index: number,
   raw: unknown,
@@ -52,18 +49,19 @@ async function receiveApiEvent(
   }
 
   const event = parsed.data;
-  const stored = await storeBillingEvent(prisma, {
-    source: apiSource(system),
-    eventId: event.id,
-    type: event.type,
-    occurredAt: new Date(event.occurredAt),
-    // Exactly what was validated: the schema neither adds nor drops keys, so processing can parse it again.
-    payload: event as unknown as Prisma.InputJsonValue,
-  });
-  if (stored === null) return { index, id: event.id, status: 'duplicate' };
-
-  const result = await processBillingEvent(prisma, stored, logger.child({ billingEventId: stored, type: event.type }));
-  // skipped means the retry job holds the row right now: it is stored and will be applied.
+  const result = await inbox.receive(
+    {
+      source: apiSource(system),
+      eventId: event.id,
+      type: event.type,
+      occurredAt: new Date(event.occurredAt),
+      // Exactly what was validated: the schema neither adds nor drops keys, so processing can parse it again.
+      json: JSON.stringify(event),
+      payload: event,
+    },
+    logger.child({ apiEventId: event.id, type: event.type }),
+  );
+  if (result.status === 'duplicate') return { index, id: event.id, status: 'duplicate' };
   return { index, id: event.id, status: result.status === 'failed' ? 'failed' : 'accepted' };
 }
 

@@ -1,47 +1,56 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
 import type { CardExpiring, CheckoutChange } from '../changes.ts';
 import type { ChangeOutcome } from './apply-change.ts';
 import { ensureAccount } from './ensure-account.ts';
+import type { Query } from './query.ts';
 
 /** A card about to expire; dunning reminds the customer before it does. */
-export async function applyCardExpiring(tx: Prisma.TransactionClient, change: CardExpiring): Promise<ChangeOutcome> {
-  const account = await ensureAccount(tx, change.account);
-  const card = { brand: change.brand, last4: change.last4, expMonth: change.expMonth, expYear: change.expYear };
-  await tx.cardExpiry.upsert({
-    where: { source_paymentMethodId: { source: change.account.source, paymentMethodId: change.paymentMethodId } },
-    create: { ...card, accountId: account.id, source: change.account.source, paymentMethodId: change.paymentMethodId },
-    update: card,
-  });
+export async function applyCardExpiring(query: Query, change: CardExpiring): Promise<ChangeOutcome> {
+  const account = await ensureAccount(query, change.account);
+  await query(
+    `INSERT INTO "CardExpiry" ("accountId", "source", "paymentMethodId", "brand", "last4", "expMonth", "expYear")
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT ("source", "paymentMethodId") DO UPDATE SET "brand" = EXCLUDED."brand",
+       "last4" = EXCLUDED."last4", "expMonth" = EXCLUDED."expMonth", "expYear" = EXCLUDED."expYear"`,
+    [
+      account.id,
+      change.account.source,
+      change.paymentMethodId,
+      change.brand,
+      change.last4,
+      change.expMonth,
+      change.expYear,
+    ],
+  );
   return 'written';
 }
 
 /** An open, completed or expired checkout; open and expired ones feed the abandoned-checkout sequence. */
-export async function applyCheckoutChange(
-  tx: Prisma.TransactionClient,
-  change: CheckoutChange,
-): Promise<ChangeOutcome> {
-  const account = change.account ? await ensureAccount(tx, change.account) : null;
+export async function applyCheckoutChange(query: Query, change: CheckoutChange): Promise<ChangeOutcome> {
+  const account = change.account ? await ensureAccount(query, change.account) : null;
   const source = change.account?.source ?? 'stripe';
-  const existing = await tx.checkout.findUnique({
-    where: { source_externalId: { source, externalId: change.externalId } },
-  });
   // A completed checkout stays completed whatever older event arrives after it.
-  if (existing?.status === 'complete') return 'unchanged';
-
-  const data = {
-    accountId: account?.id ?? null,
-    email: change.email,
-    status: change.status,
-    amountMinor: change.amountMinor,
-    currency: change.currency,
-    startedAt: change.startedAt,
-    expiresAt: change.expiresAt,
-    completedAt: change.status === 'complete' ? change.observedAt : null,
-  };
-  await tx.checkout.upsert({
-    where: { source_externalId: { source, externalId: change.externalId } },
-    create: { ...data, source, externalId: change.externalId },
-    update: data,
-  });
-  return 'written';
+  const written = await query(
+    `INSERT INTO "Checkout" ("source", "externalId", "accountId", "email", "status", "amountMinor", "currency",
+       "startedAt", "expiresAt", "completedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT ("source", "externalId") DO UPDATE SET "accountId" = EXCLUDED."accountId",
+       "email" = EXCLUDED."email", "status" = EXCLUDED."status", "amountMinor" = EXCLUDED."amountMinor",
+       "currency" = EXCLUDED."currency", "startedAt" = EXCLUDED."startedAt", "expiresAt" = EXCLUDED."expiresAt",
+       "completedAt" = EXCLUDED."completedAt"
+     WHERE "Checkout"."status" <> 'complete'
+     RETURNING 1`,
+    [
+      source,
+      change.externalId,
+      account?.id ?? null,
+      change.email,
+      change.status,
+      change.amountMinor,
+      change.currency,
+      change.startedAt,
+      change.expiresAt,
+      change.status === 'complete' ? change.observedAt : null,
+    ],
+  );
+  return written.length > 0 ? 'written' : 'unchanged';
 }

@@ -1,65 +1,72 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { PaymentFailureStatus } from '../../generated/prisma/enums.ts';
 import type { PaymentClosed, PaymentFailed, PaymentRecovered } from '../changes.ts';
 import type { ChangeOutcome } from './apply-change.ts';
-import { ensureAccount, isStale } from './ensure-account.ts';
+import { applyToAccount, isStale } from './ensure-account.ts';
+import type { Query } from './query.ts';
 
-const invoiceKey = (change: { account: { source: string }; invoiceId: string }) => ({
-  source_invoiceId: { source: change.account.source, invoiceId: change.invoiceId },
-});
+// One statement in the usual case, where the account exists: a webhook's cost is mostly its round trips.
+const OPEN_FAILURE = `
+  WITH account AS (SELECT id FROM "Account" WHERE "source" = $1 AND "externalId" = $2), written AS (
+    INSERT INTO "PaymentFailure" ("accountId", "source", "invoiceId", "amountMinor", "currency", "attemptCount",
+      "nextRetryAt", "declineCode", "failureMessage", "failedAt", "status", "sourceUpdatedAt", "updatedAt")
+    SELECT id, $1, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $10, now() FROM account
+    ON CONFLICT ("source", "invoiceId") DO UPDATE SET "amountMinor" = EXCLUDED."amountMinor",
+      "currency" = EXCLUDED."currency", "attemptCount" = EXCLUDED."attemptCount",
+      "nextRetryAt" = EXCLUDED."nextRetryAt", "declineCode" = EXCLUDED."declineCode",
+      "failureMessage" = EXCLUDED."failureMessage", "status" = 'open', "resolvedAt" = NULL,
+      "sourceUpdatedAt" = EXCLUDED."sourceUpdatedAt", "updatedAt" = now()
+    -- An older event never overwrites what a newer one wrote.
+    WHERE "PaymentFailure"."sourceUpdatedAt" IS NULL
+       OR "PaymentFailure"."sourceUpdatedAt" <= EXCLUDED."sourceUpdatedAt"
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM account)::int4 AS found, (SELECT count(*) FROM written)::int4 AS written`;
 
 /** A failed charge opens (or updates) the invoice's payment failure. */
-export async function applyPaymentFailed(tx: Prisma.TransactionClient, change: PaymentFailed): Promise<ChangeOutcome> {
-  const account = await ensureAccount(tx, change.account);
-  const existing = await tx.paymentFailure.findUnique({ where: invoiceKey(change) });
-  if (existing && isStale(existing.sourceUpdatedAt, change.observedAt)) return 'stale';
-
-  const details = {
-    amountMinor: change.amountMinor,
-    currency: change.currency,
-    attemptCount: change.attemptCount,
-    nextRetryAt: change.nextRetryAt,
-    declineCode: change.declineCode,
-    failureMessage: change.failureMessage,
-    status: 'open' as const,
-    resolvedAt: null,
-    sourceUpdatedAt: change.observedAt,
-  };
-  await tx.paymentFailure.upsert({
-    where: invoiceKey(change),
-    create: {
-      ...details,
-      accountId: account.id,
-      source: change.account.source,
-      invoiceId: change.invoiceId,
-      failedAt: change.observedAt,
-    },
-    update: details,
-  });
-  return 'written';
+export async function applyPaymentFailed(query: Query, change: PaymentFailed): Promise<ChangeOutcome> {
+  const parameters = [
+    change.account.source,
+    change.account.externalId,
+    change.invoiceId,
+    change.amountMinor,
+    change.currency,
+    change.attemptCount,
+    change.nextRetryAt,
+    change.declineCode,
+    change.failureMessage,
+    change.observedAt,
+  ];
+  const { written } = await applyToAccount(query, change.account, OPEN_FAILURE, parameters);
+  return written > 0 ? 'written' : 'stale';
 }
 
 async function resolveFailure(
-  tx: Prisma.TransactionClient,
+  query: Query,
   change: PaymentRecovered | PaymentClosed,
-  status: 'recovered' | 'void' | 'uncollectible',
+  status: Exclude<PaymentFailureStatus, 'open'>,
 ): Promise<ChangeOutcome> {
-  const existing = await tx.paymentFailure.findUnique({ where: invoiceKey(change) });
+  const [existing] = await query<{ id: string; status: PaymentFailureStatus; sourceUpdatedAt: Date | null }>(
+    `SELECT id, status, "sourceUpdatedAt" FROM "PaymentFailure" WHERE "source" = $1 AND "invoiceId" = $2 FOR UPDATE`,
+    [change.account.source, change.invoiceId],
+  );
   // A paid invoice that never failed is the normal case: nothing to resolve.
   if (!existing) return 'unchanged';
   if (isStale(existing.sourceUpdatedAt, change.observedAt)) return 'stale';
   if (existing.status === status) return 'unchanged';
 
-  await tx.paymentFailure.update({
-    where: { id: existing.id },
-    data: { status, resolvedAt: change.observedAt, nextRetryAt: null, sourceUpdatedAt: change.observedAt },
-  });
+  await query(
+    `UPDATE "PaymentFailure" SET "status" = $2::"PaymentFailureStatus", "resolvedAt" = $3, "nextRetryAt" = NULL,
+       "sourceUpdatedAt" = $3, "updatedAt" = now()
+     WHERE id = $1`,
+    [existing.id, status, change.observedAt],
+  );
   return 'written';
 }
 
-export function applyPaymentRecovered(tx: Prisma.TransactionClient, change: PaymentRecovered) {
-  return resolveFailure(tx, change, 'recovered');
+export function applyPaymentRecovered(query: Query, change: PaymentRecovered) {
+  return resolveFailure(query, change, 'recovered');
 }
 
-export function applyPaymentClosed(tx: Prisma.TransactionClient, change: PaymentClosed) {
-  return resolveFailure(tx, change, change.status);
+export function applyPaymentClosed(query: Query, change: PaymentClosed) {
+  return resolveFailure(query, change, change.status);
 }

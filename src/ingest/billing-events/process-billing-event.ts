@@ -1,7 +1,9 @@
-import type { PrismaClient } from '../../db/prisma.ts';
+import type { Database } from '../../db/prisma.ts';
 import { requestRescore } from '../../jobs/scoring-jobs.ts';
 import type { Logger } from '../../log.ts';
 import { applyChange, type ChangeOutcome } from '../apply/apply-change.ts';
+import { inPgTransaction, type Query } from '../apply/query.ts';
+import type { IngestChange } from '../changes.ts';
 import { mapBillingEvent } from './map-billing-event.ts';
 
 export type ProcessResult =
@@ -9,37 +11,50 @@ export type ProcessResult =
   | { status: 'skipped' }
   | { status: 'failed'; error: string };
 
-/**
- * Applies one stored event's changes in one transaction and marks it processed. The row lock
- * (SKIP LOCKED) means the webhook and the retry job never process the same event twice; a
- * failure leaves the event stored and unprocessed for the retry job, with the error kept.
- */
-export async function processBillingEvent(prisma: PrismaClient, id: string, logger: Logger): Promise<ProcessResult> {
-  try {
-    const result = await prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "BillingEvent" WHERE id = ${id}::uuid AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`;
-      if (locked.length === 0) return { status: 'skipped' as const };
+/** Applies an event's changes one after another, in the caller's transaction. */
+export async function applyChanges(query: Query, changes: IngestChange[]): Promise<ChangeOutcome[]> {
+  const outcomes: ChangeOutcome[] = [];
+  for (const change of changes) outcomes.push(await applyChange(query, change));
+  return outcomes;
+}
 
-      const event = await tx.billingEvent.findUniqueOrThrow({ where: { id } });
-      const outcomes: ChangeOutcome[] = [];
-      for (const change of mapBillingEvent(event.source, event.payload)) outcomes.push(await applyChange(tx, change));
-      await tx.billingEvent.update({
-        where: { id },
-        data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
-      });
-      return { status: 'processed' as const, outcomes };
+/** The error kept on the event for whoever looks at it: one line, bounded. */
+export function describeFailure(error: unknown): string {
+  const lines = String((error as Error)?.message ?? error)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return (lines.at(-1) ?? 'unknown error').slice(0, 500);
+}
+
+/**
+ * Applies a stored, unprocessed event (one a request failed to apply or never got to) in one transaction
+ * and marks it processed. The row lock (SKIP LOCKED) means two retry runs never apply the same event;
+ * a failure leaves it stored and unprocessed, with the error kept and the attempt counted.
+ */
+export async function processStoredEvent(db: Database, id: string, logger: Logger): Promise<ProcessResult> {
+  try {
+    const result = await inPgTransaction(db.pool, async (query): Promise<ProcessResult> => {
+      const [event] = await query<{ source: string; payload: unknown }>(
+        `SELECT "source", "payload" FROM "BillingEvent" WHERE id = $1 AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`,
+        [id],
+      );
+      if (!event) return { status: 'skipped' };
+      const outcomes = await applyChanges(query, mapBillingEvent(event.source, event.payload));
+      await query(
+        `UPDATE "BillingEvent" SET "processedAt" = now(), "attempts" = "attempts" + 1, "lastError" = NULL WHERE id = $1`,
+        [id],
+      );
+      return { status: 'processed', outcomes };
     });
-    if (result.status === 'processed') await requestRescore(prisma, 'billing_events', logger);
+    if (result.status === 'processed') await requestRescore(db.prisma, 'billing_events', logger);
     return result;
   } catch (error) {
-    // Prisma's messages span lines and quote source code; the first meaningful line is enough.
-    const lines = (error as Error).message
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const message = (lines.at(-1) ?? 'unknown error').slice(0, 500);
-    await prisma.billingEvent.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: message } });
+    const message = describeFailure(error);
+    await db.pool.query(
+      `UPDATE "BillingEvent" SET "attempts" = "attempts" + 1, "lastError" = $2 WHERE id = $1 AND "processedAt" IS NULL`,
+      [id, message],
+    );
     logger.error({ billingEventId: id, err: error }, 'billing event processing failed; the retry job will try again');
     return { status: 'failed', error: message };
   }

@@ -110,7 +110,7 @@ describe('POST /api/events: processing that fails', () => {
     expect(await app.db.prisma.paymentFailure.count({ where: { invoiceId: 'in_gus' } })).toBe(0);
 
     const inTwoMinutes = new Date(Date.now() + 120_000);
-    expect(await retryBillingEvents(app.db.prisma, pino({ level: 'silent' }), inTwoMinutes)).toBe(1);
+    expect(await retryBillingEvents(app.db, pino({ level: 'silent' }), inTwoMinutes)).toBe(1);
     expect(await app.db.prisma.paymentFailure.findFirst({ where: { invoiceId: 'in_gus' } })).toMatchObject({
       amountMinor: 1200,
       status: 'open',
