@@ -3,7 +3,8 @@ import type { PrismaClient } from '../db/prisma.ts';
 import { queryInTransaction } from '../ingest/apply/query.ts';
 import type { Logger } from '../log.ts';
 import { measureScoringStats } from './measure-scoring-stats.ts';
-import { countChangedAccounts, type ScoredCounts, scoreAllPages, scoreChangedAccounts } from './score-pages.ts';
+import { countChangedAccounts, type ScoredCounts, scoreAllAccounts, scoreChangedAccounts } from './score-slices.ts';
+import { SCORING_WORK_MEM, scoringQuery } from './scoring-query.ts';
 import {
   abandonScoringRun,
   finishScoringRun,
@@ -74,7 +75,7 @@ async function rescoreLocked(
   const log = logger.child({ scoringRunId: runId, reason: options.reason });
 
   try {
-    const query = queryInTransaction(prisma);
+    const query = scoringQuery(prisma);
     const latest = options.mode === 'auto' ? await loadLatestStats(prisma) : null;
     const since = latest ? new Date(latest.startedAt.getTime() - CHANGE_MARGIN_MS) : null;
     const changed = since ? await countChangedAccounts(query, since) : null;
@@ -89,12 +90,11 @@ async function rescoreLocked(
     let counts: ScoredCounts;
     let stats: ScoringStats | null = null;
     if (incremental) {
-      counts = await scoreChangedAccounts(query, latest.stats, now, since);
+      counts = { seen: changed.changed, written: await scoreChangedAccounts(query, latest.stats, now, since) };
     } else {
       stats = await prisma.$transaction(
         async (tx) => {
-          // Room to hash and sort the distinct values of each axis in memory instead of on disk.
-          await tx.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`);
+          await tx.$executeRawUnsafe(SCORING_WORK_MEM);
           return measureScoringStats(queryInTransaction(tx), settings, now);
         },
         {
@@ -103,7 +103,7 @@ async function rescoreLocked(
           maxWait: 60_000,
         },
       );
-      counts = await scoreAllPages(query, stats, now);
+      counts = await scoreAllAccounts(query, stats, now);
     }
 
     const kind = incremental ? 'incremental' : 'full';

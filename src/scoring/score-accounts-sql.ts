@@ -20,15 +20,20 @@ const PARAMETERS = `jsonb_to_recordset($1::jsonb) AS p(
 
 /** The score of the highest threshold the value reaches, else 1; an unknown value scores 1. */
 function quintile(value: string, axis: 'r' | 'f' | 'm'): string {
-  const reaches = [5, 4, 3].map((score) => `WHEN ${value} >= p.${axis}${score} THEN ${score}`).join(' ');
-  return `CASE WHEN ${value} IS NULL THEN 1 ${reaches} WHEN ${value} >= p.${axis}2 THEN 2 ELSE 1 END`;
+  const reaches = [5, 4, 3].map((score) => `WHEN ${value} >= ${axis}${score} THEN ${score}`).join(' ');
+  return `CASE WHEN ${value} IS NULL THEN 1 ${reaches} WHEN ${value} >= ${axis}2 THEN 2 ELSE 1 END`;
 }
 
 /** RFM_SEGMENT_GRID flattened: cell (R, FM) is element (R − 1) × 5 + FM, 1-based as SQL arrays are. */
 export const SEGMENT_CELLS: string[] = ([1, 2, 3, 4, 5] as const).flatMap((recency) => [...RFM_SEGMENT_GRID[recency]]);
 
-/** Which accounts a statement scores: SQL over the given alias of "Account", with parameters from $5. */
-export type AccountFilter = (alias: string) => string;
+/** Which accounts a statement scores, as SQL with parameters from $5. */
+export interface AccountFilter {
+  /** Over the account `a` and its stored scores `stored` (stored."accountId" is NULL when it has none). */
+  accounts: string;
+  /** The same restriction over "AccountScore" `s` where it can be said, so only those scores are read. */
+  scores: string;
+}
 
 /** The columns of "AccountScore" a run writes, in the order scoreAccountsSql selects them. */
 const SCORE_COLUMNS = [
@@ -57,30 +62,32 @@ const quoted = (columns: string[], alias = '') => columns.map((column) => `${ali
 /**
  * Scores the accounts `filter` picks and writes the "AccountScore" rows that are new or differ from the
  * stored ones: a run that changes nothing writes nothing, so scoredAt says when the scores last changed.
- * The stored row is looked up by its key for each account (OFFSET 0 keeps the planner from turning that
- * into a hash join over the whole score table per statement). An account in a currency the statistics
- * lack is left alone. Returns the counts seen and written.
+ * An account in a currency the statistics lack is left alone. Returns how many it wrote.
  */
 export function scoreAccountsSql(filter: AccountFilter): string {
-  return `WITH scored AS (
-    SELECT a.id, p."futureValueMinor", p."arpaMinor", p."grossMargin", p."monthlyChurnRate", p."churnRateFloored",
-      p."churnRateSource", p."cutLostValue", p."cutId", raw.*, stored.stored,
-      ${quintile('raw.recency', 'r')} AS r, ${quintile('raw.frequency', 'f')} AS f, ${quintile('raw.monetary', 'm')} AS m
-    FROM "Account" a JOIN ${PARAMETERS} ON p.currency = a.currency
-    CROSS JOIN LATERAL (SELECT coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
-      ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')}::int4 AS lost_value,
-      ${recencyValue('$3::timestamptz')} AS recency, ${FREQUENCY} AS frequency, ${MONETARY} AS monetary) raw
-    LEFT JOIN LATERAL (
-      SELECT (${quoted(SCORE_COLUMNS, 's.')}) AS stored FROM "AccountScore" s WHERE s."accountId" = a.id OFFSET 0
-    ) stored ON true
-    WHERE ${filter('a')}
-  ), fresh AS (
+  // Each OFFSET 0 keeps a level from being merged into the next: PostgreSQL would then repeat an expression
+  // at every reference (the recency five times in its quintile), where now each is computed once per account.
+  return `WITH fresh AS (
     SELECT id, stored, ("futureValueMinor" + revenue)::int4 AS clv, r::int2 AS r, f::int2 AS f, m::int2 AS m,
       ($2::text[])[(r - 1) * 5 + (f + m + 1) / 2] AS segment,
       coalesce(lost_value > "cutLostValue" OR (lost_value = "cutLostValue" AND id <= "cutId"), false) AS priority,
       revenue, source, lost_mrr, lost_value,
       "arpaMinor", "grossMargin", "monthlyChurnRate", "churnRateFloored", "churnRateSource", "futureValueMinor"
-    FROM scored
+    FROM (
+      SELECT *, ${quintile('recency', 'r')} AS r, ${quintile('frequency', 'f')} AS f, ${quintile('monetary', 'm')} AS m
+      FROM (
+        SELECT a.id, p.*, stored.stored, coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
+          ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')}::int4 AS lost_value,
+          ${recencyValue('$3::timestamptz')} AS recency, ${FREQUENCY} AS frequency, ${MONETARY} AS monetary
+        FROM "Account" a JOIN ${PARAMETERS} ON p.currency = a.currency
+        LEFT JOIN (
+          SELECT s."accountId", (${quoted(SCORE_COLUMNS, 's.')}) AS stored FROM "AccountScore" s WHERE ${filter.scores}
+        ) stored ON stored."accountId" = a.id
+        WHERE ${filter.accounts}
+        OFFSET 0
+      ) measured
+      OFFSET 0
+    ) scored
   ), written AS (
     INSERT INTO "AccountScore" ("accountId", ${quoted(SCORE_COLUMNS)}, "scoredAt")
     SELECT id, ${FRESH_VALUES}, $4::timestamptz FROM fresh WHERE stored IS DISTINCT FROM ROW(${FRESH_VALUES})
@@ -88,7 +95,7 @@ export function scoreAccountsSql(filter: AccountFilter): string {
       SET (${quoted(SCORE_COLUMNS)}, "scoredAt") = (${quoted(SCORE_COLUMNS, 'excluded.')}, excluded."scoredAt")
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM fresh)::int4 AS seen, (SELECT count(*) FROM written)::int4 AS written`;
+  SELECT count(*)::int4 AS written FROM written`;
 }
 
 const flat = (thresholds: Thresholds, axis: string) =>
