@@ -11,7 +11,10 @@ export interface AuditRecord {
   after?: Prisma.InputJsonValue;
 }
 
-/** The audit trail is append-only: these two inserts are the only ways winback touches it. */
+/**
+ * The audit trail is append-only: winback only ever inserts into it, here and in the one-statement
+ * subscription change of src/ingest/apply/apply-subscription-change.ts.
+ */
 export async function recordAudit(tx: Prisma.TransactionClient, record: AuditRecord): Promise<void> {
   await tx.auditEntry.create({ data: record });
 }
