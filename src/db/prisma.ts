@@ -15,8 +15,14 @@ export interface Database {
   pool: pg.Pool;
 }
 
+// The inbox's two writers, the retry job and an import; each transaction holds one.
+const INGEST_CONNECTIONS = 4;
+
 export function connectDatabase(url: string): Database {
-  return { prisma: createPrismaClient(url), pool: new pg.Pool({ connectionString: url, pipeline: true }) };
+  return {
+    prisma: createPrismaClient(url),
+    pool: new pg.Pool({ connectionString: url, pipeline: true, max: INGEST_CONNECTIONS }),
+  };
 }
 
 export function createPrismaClient(url: string): PrismaClient {
