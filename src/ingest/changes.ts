@@ -82,11 +82,22 @@ export interface PaymentFailed {
   failureMessage: string | null;
 }
 
+/**
+ * The invoice as a settlement sees it, when the source says. More than one attempt means a failure
+ * happened, and its event may still be on its way.
+ */
+export interface SettledInvoice {
+  attemptCount: number;
+  amountMinor: number;
+  currency: string;
+}
+
 export interface PaymentRecovered {
   kind: 'payment.recovered';
   account: AccountRef;
   observedAt: Date;
   invoiceId: string;
+  invoice?: SettledInvoice;
 }
 
 /** The invoice was voided or marked uncollectible: dunning stops, the failure is closed. */
@@ -96,6 +107,7 @@ export interface PaymentClosed {
   observedAt: Date;
   invoiceId: string;
   status: 'void' | 'uncollectible';
+  invoice?: SettledInvoice;
 }
 
 export interface CardExpiring {

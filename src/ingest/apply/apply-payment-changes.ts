@@ -40,6 +40,44 @@ export async function applyPaymentFailed(query: Query, change: PaymentFailed): P
   return written > 0 ? 'written' : 'stale';
 }
 
+// A failure nobody saw open, recorded as settled already; a failure that exists meanwhile is left as it is.
+const SETTLED_FAILURE = `
+  WITH account AS (SELECT id FROM "Account" WHERE "source" = $1 AND "externalId" = $2), written AS (
+    INSERT INTO "PaymentFailure" ("accountId", "source", "invoiceId", "amountMinor", "currency", "attemptCount",
+      "failedAt", "status", "resolvedAt", "sourceUpdatedAt", "updatedAt")
+    SELECT id, $1, $3, $4, $5, $6, $7, $8::"PaymentFailureStatus", $7, $7, now() FROM account
+    ON CONFLICT ("source", "invoiceId") DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM account)::int4 AS found, (SELECT count(*) FROM written)::int4 AS written`;
+
+/**
+ * A settled invoice with no failure on record. Paid at the first attempt is the normal case: nothing to
+ * resolve. Settled after several attempts, it did fail, and that event can still arrive late: the failure
+ * is recorded as settled (when it failed is unknown; the settlement time stands in), so the late event
+ * finds a newer state and changes nothing, instead of opening a failure and dunning a paid invoice.
+ */
+async function recordSettledFailure(
+  query: Query,
+  change: PaymentRecovered | PaymentClosed,
+  status: Exclude<PaymentFailureStatus, 'open'>,
+): Promise<ChangeOutcome> {
+  const { invoice } = change;
+  if (!invoice || invoice.attemptCount <= 1) return 'unchanged';
+  const parameters = [
+    change.account.source,
+    change.account.externalId,
+    change.invoiceId,
+    invoice.amountMinor,
+    invoice.currency,
+    invoice.attemptCount,
+    change.observedAt,
+    status,
+  ];
+  const { written } = await applyToAccount(query, change.account, SETTLED_FAILURE, parameters);
+  return written > 0 ? 'written' : 'unchanged';
+}
+
 async function resolveFailure(
   query: Query,
   change: PaymentRecovered | PaymentClosed,
@@ -49,8 +87,7 @@ async function resolveFailure(
     `SELECT id, status, "sourceUpdatedAt" FROM "PaymentFailure" WHERE "source" = $1 AND "invoiceId" = $2 FOR UPDATE`,
     [change.account.source, change.invoiceId],
   );
-  // A paid invoice that never failed is the normal case: nothing to resolve.
-  if (!existing) return 'unchanged';
+  if (!existing) return recordSettledFailure(query, change, status);
   if (isStale(existing.sourceUpdatedAt, change.observedAt)) return 'stale';
   if (existing.status === status) return 'unchanged';
 

@@ -47,7 +47,16 @@ export function mapInvoiceSettled(event: InvoiceSettledEvent): IngestChange[] {
     return [];
   }
 
-  const settled = { account, observedAt: toDate(event.created), invoiceId: invoice.id };
+  const settled = {
+    account,
+    observedAt: toDate(event.created),
+    invoiceId: invoice.id,
+    invoice: {
+      attemptCount: invoice.attempt_count,
+      amountMinor: invoice.amount_due,
+      currency: toCurrencyCode(invoice.currency),
+    },
+  };
   switch (event.type) {
     case 'invoice.voided':
       return [{ kind: 'payment.closed', ...settled, status: 'void' }];

@@ -61,16 +61,27 @@ describe('POST /webhooks/stripe: payment events out of order', () => {
     });
   });
 
-  /**
-   * Known gap, kept as a failing test so that fixing it turns it red. A paid invoice that never failed leaves no
-   * row, so nothing remembers the payment when its older failure arrives late: the failure opens and dunning
-   * would chase a paid invoice. Blocked on a place to remember settled invoices (a schema change, or the
-   * amount and currency on payment.recovered in src/ingest/changes.ts), both outside the webhook's files.
-   */
-  it.fails('opens no failure when an invoice.payment_failed arrives after the newer invoice.paid', async () => {
-    await sendStripeEvent(app, invoiceEvent('invoice.paid', 'evt_paid_first', 'paid_first'));
+  it('opens no failure when an invoice.payment_failed arrives after the invoice.paid that settled it', async () => {
+    // Paid at the second attempt: the first one failed, and its event comes late.
+    const paid = invoiceEvent<Stripe.InvoicePaidEvent>('invoice.paid', 'evt_paid_first', 'paid_first');
+    paid.data.object.attempt_count = 2;
+
+    await sendStripeEvent(app, paid);
     await sendStripeEvent(app, invoiceEvent('invoice.payment_failed', 'evt_failed_late', 'paid_first'));
 
-    expect(await app.db.prisma.paymentFailure.count({ where: { invoiceId: 'in_paid_first', status: 'open' } })).toBe(0);
+    expect(await findFailure('paid_first')).toMatchObject({
+      status: 'recovered',
+      amountMinor: 2000,
+      currency: 'USD',
+      attemptCount: 2,
+      resolvedAt: new Date(paid.created * 1000),
+      sourceUpdatedAt: new Date(paid.created * 1000),
+    });
+  });
+
+  it('records nothing for an invoice paid at its first attempt', async () => {
+    await sendStripeEvent(app, invoiceEvent('invoice.paid', 'evt_paid_at_once', 'paid_at_once'));
+
+    expect(await app.db.prisma.paymentFailure.count({ where: { invoiceId: 'in_paid_at_once' } })).toBe(0);
   });
 });

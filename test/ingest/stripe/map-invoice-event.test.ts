@@ -53,9 +53,12 @@ describe('mapStripeEvent: invoice.*', () => {
     expect(mapStripeEvent(event)).toEqual([]);
   });
 
+  // What the settlement says of the invoice: paid at its first attempt, so no failure to remember.
+  const settled = { attemptCount: 1, amountMinor: 2000, currency: 'USD' };
+
   it.each(['invoice.paid', 'invoice.payment_succeeded'])('maps the captured %s event to a recovery', (name) => {
     expect(mapStripeEvent(loadStripeEvent(name))).toEqual([
-      { kind: 'payment.recovered', account, observedAt: new Date(1_648_320_015_000), invoiceId },
+      { kind: 'payment.recovered', account, observedAt: new Date(1_648_320_015_000), invoiceId, invoice: settled },
     ]);
   });
 
@@ -68,7 +71,7 @@ describe('mapStripeEvent: invoice.*', () => {
     event.data.object.status = status;
 
     expect(mapStripeEvent(event)).toEqual([
-      { kind: 'payment.closed', account, observedAt: new Date(1_648_320_015_000), invoiceId, status },
+      { kind: 'payment.closed', account, observedAt: new Date(1_648_320_015_000), invoiceId, status, invoice: settled },
     ]);
   });
 });
