@@ -103,7 +103,9 @@ function buildStatement(fields: Field[]): string {
 
   // churnSeenAt marks the first time winback saw the account churned: what makes it "new"
   // for the digest even when the source has no churn date. reactivatedAt marks the way back.
+  // Counted in PostgreSQL: a row back for each of 2,000 accounts cost more to read than to count.
   return `
+    WITH written AS (
     INSERT INTO "Account" (${columns.map(quoted).join(', ')}, "churnSeenAt", "updatedAt")
     SELECT *, ${hasStatus ? `CASE WHEN status = 'churned' THEN now() END` : 'NULL::timestamptz'}, now()
     FROM unnest(${unnest}) AS incoming(${columns.map(quoted).join(', ')})
@@ -119,7 +121,9 @@ function buildStatement(fields: Field[]): string {
       }
     WHERE ("Account"."${guard}" IS NULL OR "Account"."${guard}" <= EXCLUDED."${guard}")
       AND ROW(${stored}) IS DISTINCT FROM ROW(${incoming})
-    RETURNING (xmax = 0) AS inserted`;
+    RETURNING (xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`;
 }
 
 /**
@@ -139,11 +143,14 @@ export async function upsertAccounts(query: Query, changes: AccountUpsert[]): Pr
   }
   for (const [key, rows] of groups) {
     const fields = (key === '' ? [] : key.split(',')) as Field[];
-    const written = await query<{ inserted: boolean }>(buildStatement(fields), toParameters(rows, fields));
-    const inserted = written.filter((row) => row.inserted).length;
+    const [outcome] = await query<{ inserted: number; written: number }>(
+      buildStatement(fields),
+      toParameters(rows, fields),
+    );
+    const { inserted = 0, written = 0 } = outcome ?? {};
     counts.inserted += inserted;
-    counts.updated += written.length - inserted;
-    counts.unchanged += rows.length - written.length;
+    counts.updated += written - inserted;
+    counts.unchanged += rows.length - written;
   }
   return counts;
 }
