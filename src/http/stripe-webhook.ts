@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { BillingEventInbox } from '../ingest/billing-events/billing-event-inbox.ts';
+import type { BillingEventInbox, ReceiveResult } from '../ingest/billing-events/billing-event-inbox.ts';
 import { StripeSignatureError, verifyStripeEvent } from '../ingest/stripe/verify-stripe-signature.ts';
 import type { Logger } from '../log.ts';
 
@@ -25,18 +25,26 @@ export function stripeWebhookRouter(inbox: BillingEventInbox, secret: string, lo
     }
 
     const log = logger.child({ stripeEventId: event.id, type: event.type });
-    const result = await inbox.receive(
-      {
-        source: 'stripe',
-        eventId: event.id,
-        type: event.type,
-        occurredAt: new Date(event.created * 1000),
-        // The signed bytes are the record: stored as they came, not re-serialised.
-        json: body.toString('utf8'),
-        payload: event,
-      },
-      log,
-    );
+    let result: ReceiveResult;
+    try {
+      result = await inbox.receive(
+        {
+          source: 'stripe',
+          eventId: event.id,
+          type: event.type,
+          occurredAt: new Date(event.created * 1000),
+          // The signed bytes are the record: stored as they came, not re-serialised.
+          json: body.toString('utf8'),
+          payload: event,
+        },
+        log,
+      );
+    } catch (error) {
+      // Not stored: an error status makes Stripe deliver it again later.
+      log.error({ err: error }, 'stripe event could not be stored');
+      res.status(500).json({ error: 'not_stored', message: 'The event could not be stored; deliver it again.' });
+      return;
+    }
     if (result.status === 'duplicate') {
       log.info('stripe event already stored; acknowledged again');
       res.status(200).json({ received: true, duplicate: true });

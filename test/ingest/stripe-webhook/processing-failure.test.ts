@@ -1,9 +1,10 @@
 import pino from 'pino';
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signStripeTestPayload } from '../../../src/ingest/stripe/verify-stripe-signature.ts';
 import { MAX_ATTEMPTS, retryBillingEvents } from '../../../src/jobs/retry-billing-events.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
-import { capturedEvent, findBillingEvents, sendStripeEvent } from './send-stripe-event.ts';
+import { STRIPE_SECRET, startTestApp, type TestApp } from '../../support/test-app.ts';
+import { capturedEvent, findBillingEvents, postWebhook, sendStripeEvent } from './send-stripe-event.ts';
 
 type FailedEvent = Stripe.InvoicePaymentFailedEvent;
 
@@ -43,6 +44,23 @@ describe('POST /webhooks/stripe: an event that fails to apply', () => {
     // The account the change created was rolled back with it.
     expect(await app.db.prisma.account.count({ where: { externalId: 'cus_rejected' } })).toBe(0);
     expect(await app.db.prisma.paymentFailure.count({ where: { invoiceId: 'in_rejected' } })).toBe(0);
+  });
+});
+
+describe('POST /webhooks/stripe: an event that cannot be stored', () => {
+  it('answers 500 so that Stripe delivers it again, and writes nothing', async () => {
+    const event = capturedEvent('customer.created', { id: 'evt_unstorable', customer: 'cus_unstorable' });
+    // Valid JSON, signed, but PostgreSQL's jsonb has no place for a NUL character (JSON.stringify writes \u0000).
+    const body = JSON.stringify({ ...event, note: '\u0000' });
+
+    const reply = await postWebhook(app, body, signStripeTestPayload(body, STRIPE_SECRET));
+
+    expect(reply).toEqual({
+      status: 500,
+      body: { error: 'not_stored', message: 'The event could not be stored; deliver it again.' },
+    });
+    expect(await findBillingEvents(app, 'evt_unstorable')).toEqual([]);
+    expect(await app.db.prisma.account.count({ where: { externalId: 'cus_unstorable' } })).toBe(0);
   });
 });
 
