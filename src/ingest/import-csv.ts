@@ -62,28 +62,28 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
     // Over pg, not Prisma: handing Prisma 2,000-row arrays cost a tenth of the import's time.
     await inPgTransaction(database.pool, async (query) => {
       const writer = new BatchWriter(query, summary);
-      let batch: IngestChange[] = [];
       let unreadable = false;
-      for await (const item of readCsvChanges(run.file, run.options)) {
-        summary.rows += 1;
-        if ('change' in item) {
-          batch.push(item.change);
-          if (batch.length >= BATCH) {
-            await writer.write(batch);
-            batch = [];
+      try {
+        for await (const item of readCsvChanges(run.file, run.options)) {
+          summary.rows += 1;
+          if ('change' in item) {
+            await writer.add(item.change);
+          } else {
+            summary.rejected += 1;
+            if (run.skipInvalid) await rejects.add(item);
+            if (summary.problems.length < SHOWN_PROBLEMS) summary.problems.push(item);
+            unreadable = item.fatal;
+            if (item.fatal || (!run.skipInvalid && summary.problems.length >= SHOWN_PROBLEMS)) break;
           }
-        } else {
-          summary.rejected += 1;
-          if (run.skipInvalid) await rejects.add(item);
-          if (summary.problems.length < SHOWN_PROBLEMS) summary.problems.push(item);
-          unreadable = item.fatal;
-          if (item.fatal || (!run.skipInvalid && summary.problems.length >= SHOWN_PROBLEMS)) break;
+          if (summary.rows % 5_000 === 0) run.onProgress?.(summary.rows);
         }
-        if (summary.rows % 5_000 === 0) run.onProgress?.(summary.rows);
+      } finally {
+        // Whatever stopped the reading, the ROLLBACK or COMMIT must not reach the connection mid-batch.
+        await writer.idle();
       }
       await writer.settle();
       if (unreadable || (!run.skipInvalid && summary.rejected > 0)) throw new RefusedFile();
-      await writeBatch(query, batch, summary);
+      await writer.flush();
       await recordAuditOver(query, {
         actor: `system:${run.options.source}`,
         action: `import.${run.options.kind}`,
@@ -115,6 +115,7 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
  * turns. One statement at a time, as a connection runs them in order anyway.
  */
 class BatchWriter {
+  private batch: IngestChange[] = [];
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -122,16 +123,33 @@ class BatchWriter {
     private readonly summary: ImportSummary,
   ) {}
 
-  /** Waits for the batch before, then starts this one without waiting for it. */
-  async write(batch: IngestChange[]): Promise<void> {
+  /** Once a batch is full: waits for the one before, then starts this one without waiting for it. */
+  async add(change: IngestChange): Promise<void> {
+    this.batch.push(change);
+    if (this.batch.length < BATCH) return;
+
     await this.pending;
-    this.pending = writeBatch(this.query, batch, this.summary);
-    // The failure surfaces at the next write or settle; until then it must not count as unhandled.
+    this.pending = writeBatch(this.query, this.batch, this.summary);
+    this.batch = [];
+    // A failure surfaces at the next add or flush; until then it must not count as unhandled.
     this.pending.catch(() => {});
   }
 
+  /** Throws what the batch in flight failed with. */
   async settle(): Promise<void> {
     await this.pending;
+  }
+
+  /** Writes what is left. */
+  async flush(): Promise<void> {
+    await this.settle();
+    await writeBatch(this.query, this.batch, this.summary);
+    this.batch = [];
+  }
+
+  /** Waits for the batch in flight, whatever becomes of it. */
+  async idle(): Promise<void> {
+    await this.pending.catch(() => {});
   }
 }
 

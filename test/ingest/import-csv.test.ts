@@ -69,6 +69,14 @@ describe('importCsv', () => {
     expect(await accountsFrom('too-large')).toBe(0);
   });
 
+  it('reports a batch PostgreSQL refused rather than a bad row read after it', async () => {
+    const rows = `huge,30000000.00,USD\n${goodRows(2500)}late,abc,USD\n`;
+    const file = await write('too-large-then-bad.csv', `id,mrr,currency\n${rows}`);
+
+    await expect(importFile(file, { source: 'too-large-then-bad' })).rejects.toThrow(/out of range/);
+    expect(await accountsFrom('too-large-then-bad')).toBe(0);
+  });
+
   it('refuses a file that turns unreadable after more problems than it shows, even with skipInvalid', async () => {
     const bad = Array.from({ length: 25 }, (_, i) => `bad-${i},abc,USD\n`).join('');
     const file = await write('late-unreadable.csv', `id,mrr,currency\n${goodRows(10)}${bad}cut,"12\n`);

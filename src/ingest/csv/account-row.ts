@@ -122,9 +122,9 @@ function buildAccountSchema(context: RowContext, fields: readonly AccountField[]
 function toAccountFields(values: Partial<AccountValues>, context: RowContext, ctx: z.RefinementCtx) {
   const fields: AccountUpsert['fields'] = {};
   for (const field in values) {
+    if (WORKED.has(field as AccountField)) continue;
     // A key loses its pairing with the value's type; the reader of each field gave it its stored type.
-    if (!WORKED.has(field as AccountField))
-      (fields as Record<string, unknown>)[field] = values[field as keyof AccountValues];
+    (fields as Record<string, unknown>)[field] = values[field as keyof AccountValues];
   }
 
   const { mrr, totalPaid, churned, currency: rowCurrency, status: rowStatus } = values;
