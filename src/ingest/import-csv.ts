@@ -3,7 +3,7 @@ import type { Database } from '../db/prisma.ts';
 import { requestRescore } from '../jobs/scoring-jobs.ts';
 import { applyChange } from './apply/apply-change.ts';
 import { inPgTransaction, type Query } from './apply/query.ts';
-import { upsertAccounts } from './apply/upsert-accounts.ts';
+import { type PreparedUpserts, prepareAccountUpserts, runAccountUpserts } from './apply/upsert-accounts.ts';
 import type { AccountUpsert, IngestChange } from './changes.ts';
 import type { CsvImportOptions } from './csv/parse-import-options.ts';
 import { type CsvProblem, readCsvChanges } from './csv/read-csv-changes.ts';
@@ -123,14 +123,18 @@ class BatchWriter {
     private readonly summary: ImportSummary,
   ) {}
 
-  /** Once a batch is full: waits for the one before, then starts this one without waiting for it. */
+  /**
+   * Once a batch is full: encodes it, waits for the one before, then starts it without waiting for it. Encoding
+   * first keeps PostgreSQL's wait between two batches to the hand-over.
+   */
   async add(change: IngestChange): Promise<void> {
     this.batch.push(change);
     if (this.batch.length < BATCH) return;
 
-    await this.pending;
-    this.pending = writeBatch(this.query, this.batch, this.summary);
+    const prepared = prepareBatch(this.batch);
     this.batch = [];
+    await this.pending;
+    this.pending = writeBatch(this.query, prepared, this.summary);
     // A failure surfaces at the next add or flush; until then it must not count as unhandled.
     this.pending.catch(() => {});
   }
@@ -143,7 +147,7 @@ class BatchWriter {
   /** Writes what is left. */
   async flush(): Promise<void> {
     await this.settle();
-    await writeBatch(this.query, this.batch, this.summary);
+    await writeBatch(this.query, prepareBatch(this.batch), this.summary);
     this.batch = [];
   }
 
@@ -153,16 +157,24 @@ class BatchWriter {
   }
 }
 
-async function writeBatch(query: Query, batch: IngestChange[], summary: ImportSummary) {
+interface PreparedBatch {
+  accounts: PreparedUpserts;
+  /** Payment rows, applied one by one as the webhooks apply them. */
+  others: IngestChange[];
+}
+
+function prepareBatch(batch: IngestChange[]): PreparedBatch {
   const accounts = batch.filter((change): change is AccountUpsert => change.kind === 'account.upsert');
-  if (accounts.length > 0) {
-    const counts = await upsertAccounts(query, accounts);
-    summary.inserted += counts.inserted;
-    summary.updated += counts.updated;
-    summary.unchanged += counts.unchanged;
-  }
-  for (const change of batch) {
-    if (change.kind === 'account.upsert') continue;
+  const others = batch.filter((change) => change.kind !== 'account.upsert');
+  return { accounts: prepareAccountUpserts(accounts), others };
+}
+
+async function writeBatch(query: Query, batch: PreparedBatch, summary: ImportSummary) {
+  const counts = await runAccountUpserts(query, batch.accounts);
+  summary.inserted += counts.inserted;
+  summary.updated += counts.updated;
+  summary.unchanged += counts.unchanged;
+  for (const change of batch.others) {
     const outcome = await applyChange(query, change);
     if (outcome === 'written') summary.updated += 1;
     else summary.unchanged += 1;

@@ -126,14 +126,16 @@ function buildStatement(fields: Field[]): string {
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`;
 }
 
-/**
- * Writes account upserts in bulk, one statement per group of rows with the same fields.
- * A row older than what is stored, or identical to it, is left alone and counted unchanged.
- */
-export async function upsertAccounts(query: Query, changes: AccountUpsert[]): Promise<UpsertCounts> {
+/** Account upserts turned into their statements, ready to run: the CPU half of writing them. */
+export interface PreparedUpserts {
+  statements: { sql: string; parameters: string[]; rows: number }[];
+  /** Repeats of an account within the batch: one of them is written, the others count as unchanged. */
+  repeats: number;
+}
+
+/** Groups the rows by the fields they carry, one statement per group, and encodes their parameters. */
+export function prepareAccountUpserts(changes: AccountUpsert[]): PreparedUpserts {
   const unique = dedupeByAccount(changes);
-  // A repeated account in one batch counts once as written and otherwise as unchanged.
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: changes.length - unique.length };
   const groups = new Map<string, AccountUpsert[]>();
   for (const change of unique) {
     const key = Object.keys(change.fields).sort().join(',');
@@ -141,18 +143,29 @@ export async function upsertAccounts(query: Query, changes: AccountUpsert[]): Pr
     if (group) group.push(change);
     else groups.set(key, [change]);
   }
-  for (const [key, rows] of groups) {
+  const statements = [...groups].map(([key, rows]) => {
     const fields = (key === '' ? [] : key.split(',')) as Field[];
-    const [outcome] = await query<{ inserted: number; written: number }>(
-      buildStatement(fields),
-      toParameters(rows, fields),
-    );
+    return { sql: buildStatement(fields), parameters: toParameters(rows, fields), rows: rows.length };
+  });
+  return { statements, repeats: changes.length - unique.length };
+}
+
+/** Runs prepared upserts. A row older than what is stored, or identical to it, is left alone and counted unchanged. */
+export async function runAccountUpserts(query: Query, prepared: PreparedUpserts): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: prepared.repeats };
+  for (const statement of prepared.statements) {
+    const [outcome] = await query<{ inserted: number; written: number }>(statement.sql, statement.parameters);
     const { inserted = 0, written = 0 } = outcome ?? {};
     counts.inserted += inserted;
     counts.updated += written - inserted;
-    counts.unchanged += rows.length - written;
+    counts.unchanged += statement.rows - written;
   }
   return counts;
+}
+
+/** Writes account upserts in bulk, one statement per group of rows with the same fields. */
+export async function upsertAccounts(query: Query, changes: AccountUpsert[]): Promise<UpsertCounts> {
+  return runAccountUpserts(query, prepareAccountUpserts(changes));
 }
 
 // ON CONFLICT cannot touch the same row twice in one statement: keep the newest of duplicates.
