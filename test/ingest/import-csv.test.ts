@@ -62,19 +62,30 @@ describe('importCsv', () => {
   });
 
   it('fails, and writes nothing, when PostgreSQL refuses a batch while the next one is read', async () => {
-    // 30,000,000.00 USD passes the reader but not the int4 column: the first batch fails in flight.
-    const file = await write('too-large.csv', `id,mrr,currency\nhuge,30000000.00,USD\n${goodRows(6000)}`);
+    // A NUL character passes the reader but not PostgreSQL's text type: the first batch fails in flight.
+    const file = await write('refused.csv', `id,mrr,currency\nnul\u0000id,10,USD\n${goodRows(6000)}`);
 
-    await expect(importFile(file, { source: 'too-large' })).rejects.toThrow(/out of range/);
+    await expect(importFile(file, { source: 'refused' })).rejects.toThrow(/0x00/);
+    expect(await accountsFrom('refused')).toBe(0);
+  });
+
+  it('refuses an amount larger than the integer column of minor units holds, with its line', async () => {
+    const file = await write('too-large.csv', `id,mrr,currency\n${goodRows(3)}huge,30000000.00,USD\n`);
+
+    const summary = await importFile(file, { source: 'too-large' });
+
+    expect(summary.problems.map((problem) => problem.problem)).toEqual([
+      'line 5: mrr: expected at most 21,474,836.47 USD, got "30000000.00"',
+    ]);
     expect(await accountsFrom('too-large')).toBe(0);
   });
 
   it('reports a batch PostgreSQL refused rather than a bad row read after it', async () => {
-    const rows = `huge,30000000.00,USD\n${goodRows(2500)}late,abc,USD\n`;
-    const file = await write('too-large-then-bad.csv', `id,mrr,currency\n${rows}`);
+    const rows = `nul\u0000id,10,USD\n${goodRows(2500)}late,abc,USD\n`;
+    const file = await write('refused-then-bad.csv', `id,mrr,currency\n${rows}`);
 
-    await expect(importFile(file, { source: 'too-large-then-bad' })).rejects.toThrow(/out of range/);
-    expect(await accountsFrom('too-large-then-bad')).toBe(0);
+    await expect(importFile(file, { source: 'refused-then-bad' })).rejects.toThrow(/0x00/);
+    expect(await accountsFrom('refused-then-bad')).toBe(0);
   });
 
   it('refuses a file that turns unreadable after more problems than it shows, even with skipInvalid', async () => {

@@ -37,11 +37,12 @@ export function parseDecimal(raw: string, decimalComma: boolean): Parsed<Decimal
   return { ok: false, error: `expected a number, got ${got}` };
 }
 
-/** Reads a whole number such as a seat or attempt count. */
+/** Reads a whole number such as a seat or attempt count; stored as a PostgreSQL integer. */
 export function parseWholeNumber(raw: string): Parsed<number> {
   const value = Number(raw);
-  if (!WHOLE.test(raw) || !Number.isSafeInteger(value)) {
-    return { ok: false, error: `expected a whole number, got ${describeValue(raw)}` };
-  }
+  if (!WHOLE.test(raw)) return { ok: false, error: `expected a whole number, got ${describeValue(raw)}` };
+  if (value > MAX_WHOLE) return { ok: false, error: `expected at most 2,147,483,647, got ${describeValue(raw)}` };
   return { ok: true, value };
 }
+
+const MAX_WHOLE = 2_147_483_647;

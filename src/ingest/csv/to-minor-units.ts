@@ -28,8 +28,18 @@ export function toMinorUnits(amount: Decimal, currency: string, unit: AmountUnit
   if (amount.fraction.length > exponent) return { ok: false, error: describeExtraDecimals(amount, currency, exponent) };
 
   const value = Number(amount.whole + amount.fraction.padEnd(exponent, '0'));
-  if (!Number.isSafeInteger(value)) return { ok: false, error: `expected a smaller amount, got ${got}` };
+  if (value > MAX_STORED) return { ok: false, error: `expected at most ${largestAmount(currency, unit)}, got ${got}` };
   return { ok: true, value };
+}
+
+/** Amounts are stored as PostgreSQL integers of minor units. */
+export const MAX_STORED = 2_147_483_647;
+
+function largestAmount(currency: string, unit: AmountUnit): string {
+  if (unit === 'minor') return `${MAX_STORED.toLocaleString('en-US')} minor units`;
+  const exponent = minorUnitExponent(currency);
+  const major = (MAX_STORED / 10 ** exponent).toLocaleString('en-US', { minimumFractionDigits: exponent });
+  return `${major} ${currency}`;
 }
 
 function describeExtraDecimals(amount: Decimal, currency: string, exponent: number): string {

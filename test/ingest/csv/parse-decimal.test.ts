@@ -21,7 +21,7 @@ describe('parseDecimal and toMinorUnits', () => {
     ['4980', 'JPY', false, 4980],
     ['1.234', 'KWD', false, 1234],
     ['1,234', 'KWD', true, 1234],
-    ['9007199254740.99', 'USD', false, 900719925474099],
+    ['21474836.47', 'USD', false, 2_147_483_647],
   ])('reads %s %s (decimal comma %s) as %i minor units without float error', (raw, currency, comma, expected) => {
     expect(minorOf(raw, currency, comma)).toBe(expected);
   });
@@ -34,9 +34,21 @@ describe('parseDecimal and toMinorUnits', () => {
     ['1 234', 'expected a number without thousands separators, got "1 234"'],
     ['1,234,567', 'expected a number without thousands separators, got "1,234,567"'],
     ['.5', 'expected a number, got ".5"'],
-    ['99999999999999999', 'expected a smaller amount, got "99999999999999999"'],
+    ['99999999999999999', 'expected at most 21,474,836.47 USD, got "99999999999999999"'],
+    // The largest amount the integer column of minor units holds, and one cent more.
+    ['21474836,48', 'expected at most 21,474,836.47 USD, got "21474836,48"'],
   ])('refuses %j', (raw, message) => {
     expect(minorOf(raw, 'USD', true)).toBe(message);
+  });
+
+  it('accepts the largest amount an integer of minor units holds, in major and minor units', () => {
+    expect(minorOf('21474836,47', 'USD', true)).toBe(2_147_483_647);
+    expect(minorOf('2147483647', 'JPY', true)).toBe(2_147_483_647);
+    const huge = parseDecimal('2147483648', false);
+    expect(huge.ok && toMinorUnits(huge.value, 'USD', 'minor')).toEqual({
+      ok: false,
+      error: 'expected at most 2,147,483,647 minor units, got "2147483648"',
+    });
   });
 
   it('takes the minor-unit exponent from Intl: USD 2, JPY 0, KWD 3', () => {
