@@ -89,18 +89,35 @@ const paymentFailed = strictObject('a payment.failed event', 'payment.failed', {
   failureMessage: text(1000),
 });
 
+// What a settlement may say of its invoice: settled after more than one attempt, it failed before, and
+// winback remembers that failure as settled, so a payment.failed for it arriving late changes nothing.
+const settledInvoice = {
+  attemptCount: whole('a whole number of charge attempts, the settling one included', 1).optional(),
+  amountMinor: minorUnits().optional(),
+  currency: currency().optional(),
+};
+type SettledFields = { attemptCount?: number; amountMinor?: number; currency?: string };
+const hasSettledAmount = (event: SettledFields) =>
+  (event.attemptCount ?? 1) <= 1 || (event.amountMinor !== undefined && event.currency !== undefined);
+const SETTLED_AMOUNT_MISSING = {
+  path: ['amountMinor'],
+  error: 'missing; expected amountMinor and currency with an attemptCount over 1',
+};
+
 const paymentRecovered = strictObject('a payment.recovered event', 'payment.recovered', {
   ...base('payment.recovered'),
   accountId,
   invoiceId,
-});
+  ...settledInvoice,
+}).refine(hasSettledAmount, SETTLED_AMOUNT_MISSING);
 
 const paymentClosed = strictObject('a payment.closed event', 'payment.closed', {
   ...base('payment.closed'),
   accountId,
   invoiceId,
   status: oneOf(['void', 'uncollectible']),
-});
+  ...settledInvoice,
+}).refine(hasSettledAmount, SETTLED_AMOUNT_MISSING);
 
 const EVENTS = [accountUpdated, subscriptionChanged, paymentFailed, paymentRecovered, paymentClosed] as const;
 export const EVENT_TYPES = EVENTS.map((schema) => schema.shape.type.value);

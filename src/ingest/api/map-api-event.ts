@@ -56,7 +56,15 @@ export function mapApiEvent(system: string, event: ApiEvent): IngestChange[] {
         },
       ];
     case 'payment.recovered':
-      return [{ kind: 'payment.recovered', account: account(event.accountId), observedAt, invoiceId: event.invoiceId }];
+      return [
+        {
+          kind: 'payment.recovered',
+          account: account(event.accountId),
+          observedAt,
+          invoiceId: event.invoiceId,
+          ...settledInvoice(event),
+        },
+      ];
     case 'payment.closed':
       return [
         {
@@ -65,6 +73,7 @@ export function mapApiEvent(system: string, event: ApiEvent): IngestChange[] {
           observedAt,
           invoiceId: event.invoiceId,
           status: event.status,
+          ...settledInvoice(event),
         },
       ];
   }
@@ -87,4 +96,11 @@ function toAccountFields(fields: Omit<AccountFields, 'id'>): AccountUpsert['fiel
 /** undefined stays undefined (not known), null stays null (none). */
 function toDate(value: string | null | undefined): Date | null | undefined {
   return typeof value === 'string' ? new Date(value) : value;
+}
+
+/** The settled invoice's attempts and amount, when the sender gave them (the schema asks for all three). */
+function settledInvoice(event: { attemptCount?: number; amountMinor?: number; currency?: string }) {
+  const { attemptCount, amountMinor, currency } = event;
+  if (attemptCount === undefined || amountMinor === undefined || currency === undefined) return {};
+  return { invoice: { attemptCount, amountMinor, currency: currency.toUpperCase() } };
 }

@@ -56,6 +56,26 @@ describe('POST /api/events: redelivery', () => {
 });
 
 describe('POST /api/events: ordering', () => {
+  it('keeps a payment settled after several attempts settled when its older failure arrives late', async () => {
+    const invoice = { accountId: 'cus_ida', invoiceId: 'in_ida' };
+    const recovered = { id: 'evt_ida_paid', type: 'payment.recovered', occurredAt: at(10), ...invoice };
+    const failed = { id: 'evt_ida_failed', type: 'payment.failed', occurredAt: at(5), ...invoice };
+
+    const answer = await send(
+      { ...recovered, attemptCount: 2, amountMinor: 4900, currency: 'gbp' },
+      { ...failed, amountMinor: 4900, currency: 'GBP' },
+    );
+
+    expect(statuses(answer)).toEqual(['accepted', 'accepted']);
+    expect(await app.db.prisma.paymentFailure.findFirstOrThrow({ where: { invoiceId: 'in_ida' } })).toMatchObject({
+      status: 'recovered',
+      amountMinor: 4900,
+      currency: 'GBP',
+      attemptCount: 2,
+      resolvedAt: new Date(at(10)),
+    });
+  });
+
   it('does not let an event older than the stored state overwrite it', async () => {
     await send(subscription('evt_new_1', 5, { accountId: 'cus_fay', status: 'active', plan: 'pro', mrrMinor: 9900 }), {
       id: 'evt_new_2',

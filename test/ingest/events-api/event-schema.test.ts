@@ -114,6 +114,17 @@ describe('apiEventSchema', () => {
     ]);
   });
 
+  it('asks for the amount of an invoice settled after several attempts, and not of one paid at once', () => {
+    const recovered = { id: 'evt_9', type: 'payment.recovered', occurredAt: T, accountId: 'a', invoiceId: 'in_1' };
+
+    expect(problems({ ...recovered, attemptCount: 2 })).toEqual([
+      'events[3].amountMinor: missing; expected amountMinor and currency with an attemptCount over 1',
+    ]);
+    expect(problems({ ...recovered, attemptCount: 2, amountMinor: 4900, currency: 'GBP' })).toEqual([]);
+    expect(problems({ ...recovered, attemptCount: 1 })).toEqual([]);
+    expect(problems(recovered)).toEqual([]);
+  });
+
   it('asks for the currency of an account mrrMinor', () => {
     const event = { id: 'e', type: 'account.updated', occurredAt: T, account: { id: 'a', mrrMinor: 100 } };
 
