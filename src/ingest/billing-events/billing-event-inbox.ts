@@ -84,7 +84,7 @@ export class BillingEventInbox {
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
-    private readonly options: InboxOptions = { maxBatch: 100, parallel: 1 },
+    private readonly options: InboxOptions = { maxBatch: 100, parallel: 2 },
   ) {}
 
   receive(event: IncomingBillingEvent, logger: Logger): Promise<ReceiveResult> {
