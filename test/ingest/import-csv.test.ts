@@ -25,6 +25,24 @@ function goodRows(count: number): string {
   return Array.from({ length: count }, (_, i) => `acct-${i},${10 + (i % 90)}.50,USD\n`).join('');
 }
 
+/** Runs `work` while the database refuses any account whose id is refuse-me, as a constraint of its own would. */
+async function withRefusedAccount<T>(work: () => Promise<T>): Promise<T> {
+  await db.prisma.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION refuse_account() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW."externalId" = 'refuse-me' THEN RAISE EXCEPTION 'account refused for this test'; END IF;
+      RETURN NEW;
+    END $$`);
+  await db.prisma.$executeRawUnsafe(
+    'CREATE TRIGGER refuse BEFORE INSERT ON "Account" FOR EACH ROW EXECUTE FUNCTION refuse_account()',
+  );
+  try {
+    return await work();
+  } finally {
+    await db.prisma.$executeRawUnsafe('DROP TRIGGER refuse ON "Account"');
+  }
+}
+
 describe('importCsv', () => {
   it('stores every value as written, whatever characters it holds', async () => {
     const names = ['Quote " Inc', 'Back\\slash', '{Braces}', 'NULL', 'Comma, Ltd', 'Zoë 株式会社', 'Two\nlines'];
@@ -62,11 +80,40 @@ describe('importCsv', () => {
   });
 
   it('fails, and writes nothing, when PostgreSQL refuses a batch while the next one is read', async () => {
-    // A NUL character passes the reader but not PostgreSQL's text type: the first batch fails in flight.
-    const file = await write('refused.csv', `id,mrr,currency\nnul\u0000id,10,USD\n${goodRows(6000)}`);
+    // The first batch fails in flight: the database refuses one of its rows.
+    const file = await write('refused.csv', `id,mrr,currency\nrefuse-me,10,USD\n${goodRows(6000)}`);
 
-    await expect(importFile(file, { source: 'refused' })).rejects.toThrow(/0x00/);
+    await expect(withRefusedAccount(() => importFile(file, { source: 'refused' }))).rejects.toThrow(
+      /refused for this test/,
+    );
     expect(await accountsFrom('refused')).toBe(0);
+  });
+
+  it('refuses a row with a NUL character in any cell, with its line and column, and writes nothing', async () => {
+    const file = await write(
+      'nul.csv',
+      `id,mrr,currency,segment\n${goodRows(2).replaceAll('\n', ',a\n')}n1,1,USD,A\u0000B\n`,
+    );
+
+    const summary = await importFile(file, { source: 'nul', attributes: 'segment' });
+
+    expect(summary.problems.map((problem) => problem.problem)).toEqual([
+      'line 4: segment: expected text without NUL characters (\\u0000)',
+    ]);
+    expect(await accountsFrom('nul')).toBe(0);
+  });
+
+  it('lists a row with a NUL character among the rejects with skipInvalid, and imports the others', async () => {
+    const file = await write(
+      'nul-skip.csv',
+      `id,name,mrr,currency\nok-1,Ada,1,USD\nbad,A\u0000B,1,USD\nok-2,Bo,1,USD\n`,
+    );
+
+    const summary = await importFile(file, { source: 'nul-skip' }, true);
+
+    expect(summary).toMatchObject({ written: true, inserted: 2, rejected: 1 });
+    expect(await readFile(`${file}.rejects.csv`, 'utf8')).toContain('name: expected text without NUL characters');
+    expect(await accountsFrom('nul-skip')).toBe(2);
   });
 
   it('refuses an amount larger than the integer column of minor units holds, with its line', async () => {
@@ -81,10 +128,12 @@ describe('importCsv', () => {
   });
 
   it('reports a batch PostgreSQL refused rather than a bad row read after it', async () => {
-    const rows = `nul\u0000id,10,USD\n${goodRows(2500)}late,abc,USD\n`;
+    const rows = `refuse-me,10,USD\n${goodRows(2500)}late,abc,USD\n`;
     const file = await write('refused-then-bad.csv', `id,mrr,currency\n${rows}`);
 
-    await expect(importFile(file, { source: 'refused-then-bad' })).rejects.toThrow(/0x00/);
+    await expect(withRefusedAccount(() => importFile(file, { source: 'refused-then-bad' }))).rejects.toThrow(
+      /refused for this test/,
+    );
     expect(await accountsFrom('refused-then-bad')).toBe(0);
   });
 

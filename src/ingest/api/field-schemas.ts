@@ -23,8 +23,13 @@ export function strictObject<Shape extends z.ZodRawShape>(what: string, owner: s
   });
 }
 
+// PostgreSQL text and jsonb cannot hold U+0000: refused here, so the event is rejected alone, with a reason.
+const NUL_FREE = says('text without NUL characters (\\u0000)');
+const hasNoNul = (value: string) => !value.includes('\u0000');
+
 /** An id in the sender's system. */
-export const reference = (what: string) => z.string(says(what)).min(1, says(what)).max(255, says(what));
+export const reference = (what: string) =>
+  z.string(says(what)).min(1, says(what)).max(255, says(what)).refine(hasNoNul, NUL_FREE);
 
 export const sourceName = () => z.string(says(SOURCE)).regex(/^[a-z0-9_-]{1,40}$/, says(SOURCE));
 
@@ -34,6 +39,7 @@ export function text(max: number) {
     .string(says('text or null'))
     .min(1, says('non-empty text or null'))
     .max(max, says(`text of at most ${max} characters`))
+    .refine(hasNoNul, NUL_FREE)
     .nullable()
     .optional();
 }

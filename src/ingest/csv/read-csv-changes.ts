@@ -27,6 +27,7 @@ export interface CsvProblem {
 export async function* readCsvChanges(path: string, options: CsvImportOptions): AsyncGenerator<CsvChange | CsvProblem> {
   const delimiter = options.delimiter ?? (await detectDelimiter(path));
   let readRow: RowReader | null = null;
+  let header: string[] = [];
 
   for await (const item of readCsvRows(path, delimiter)) {
     if (!('values' in item)) {
@@ -42,6 +43,13 @@ export async function* readCsvChanges(path: string, options: CsvImportOptions): 
         return;
       }
       readRow = prepared.value;
+      header = item.values;
+      continue;
+    }
+
+    const unstorable = describeNulCell(item.values, header);
+    if (unstorable) {
+      yield toProblem({ ...item, reason: unstorable, fatal: false });
       continue;
     }
 
@@ -58,4 +66,11 @@ export async function* readCsvChanges(path: string, options: CsvImportOptions): 
 
 function toProblem({ line, reason, raw, fatal }: CsvRecordProblem): CsvProblem {
   return { line, problem: `line ${line}: ${reason}`, reason, raw: raw.replace(/^[\r\n]+|[\r\n]+$/g, ''), fatal };
+}
+
+/** PostgreSQL text cannot hold U+0000: a cell with one is a problem of its row, whatever column it is in. */
+function describeNulCell(values: readonly string[], header: readonly string[]): string | null {
+  const index = values.findIndex((value) => value.includes('\u0000'));
+  if (index < 0) return null;
+  return `${header[index] ?? `column ${index + 1}`}: expected text without NUL characters (\\u0000)`;
 }

@@ -101,6 +101,35 @@ describe('POST /api/events: ordering', () => {
   });
 });
 
+describe('POST /api/events: text PostgreSQL cannot store', () => {
+  it('rejects only the event with a NUL character, saying where, and accepts the others', async () => {
+    const named = (id: string, name: string) => ({
+      id,
+      type: 'account.updated',
+      occurredAt: at(1),
+      account: { id: `cus_${id}`, name },
+    });
+
+    const answer = await send(named('nul_before', 'Ada'), named('nul_bad', 'A\u0000B'), named('nul_after', 'Bo'));
+
+    expect(answer.body.results).toEqual([
+      { index: 0, id: 'nul_before', status: 'accepted' },
+      {
+        index: 1,
+        id: 'nul_bad',
+        status: 'rejected',
+        errors: [
+          expect.objectContaining({
+            message: expect.stringContaining('events[1].account.name: expected text without NUL characters'),
+          }),
+        ],
+      },
+      { index: 2, id: 'nul_after', status: 'accepted' },
+    ]);
+    expect(await app.db.prisma.billingEvent.count({ where: { eventId: { startsWith: 'nul_' } } })).toBe(2);
+  });
+});
+
 describe('POST /api/events: processing that fails', () => {
   it('answers failed, keeps the event stored for the retry job, and the retry job applies it', async () => {
     // A trigger stands in for a database fault: the event is valid, applying it is what fails.

@@ -1,10 +1,9 @@
 import pino from 'pino';
 import type Stripe from 'stripe';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signStripeTestPayload } from '../../../src/ingest/stripe/verify-stripe-signature.ts';
 import { MAX_ATTEMPTS, retryBillingEvents } from '../../../src/jobs/retry-billing-events.ts';
-import { STRIPE_SECRET, startTestApp, type TestApp } from '../../support/test-app.ts';
-import { capturedEvent, findBillingEvents, postWebhook, sendStripeEvent } from './send-stripe-event.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { capturedEvent, findBillingEvents, sendStripeEvent } from './send-stripe-event.ts';
 
 type FailedEvent = Stripe.InvoicePaymentFailedEvent;
 
@@ -50,10 +49,16 @@ describe('POST /webhooks/stripe: an event that fails to apply', () => {
 describe('POST /webhooks/stripe: an event that cannot be stored', () => {
   it('answers 500 so that Stripe delivers it again, and writes nothing', async () => {
     const event = capturedEvent('customer.created', { id: 'evt_unstorable', customer: 'cus_unstorable' });
-    // Valid JSON, signed, but PostgreSQL's jsonb has no place for a NUL character (JSON.stringify writes \u0000).
-    const body = JSON.stringify({ ...event, note: '\u0000' });
+    // The database refusing the raw event itself, as a full disk or a lost connection would.
+    await app.db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_events() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'billing events are refused for this test'; END $$`);
+    await app.db.prisma.$executeRawUnsafe(
+      'CREATE TRIGGER refuse BEFORE INSERT ON "BillingEvent" FOR EACH ROW EXECUTE FUNCTION refuse_events()',
+    );
 
-    const reply = await postWebhook(app, body, signStripeTestPayload(body, STRIPE_SECRET));
+    const reply = await sendStripeEvent(app, event);
+    await app.db.prisma.$executeRawUnsafe('DROP TRIGGER refuse ON "BillingEvent"');
 
     expect(reply).toEqual({
       status: 500,
@@ -61,6 +66,9 @@ describe('POST /webhooks/stripe: an event that cannot be stored', () => {
     });
     expect(await findBillingEvents(app, 'evt_unstorable')).toEqual([]);
     expect(await app.db.prisma.account.count({ where: { externalId: 'cus_unstorable' } })).toBe(0);
+    // Delivered again, it is stored and applied.
+    expect(await sendStripeEvent(app, event)).toEqual({ status: 200, body: { received: true } });
+    expect(await findBillingEvents(app, 'evt_unstorable')).toHaveLength(1);
   });
 });
 
