@@ -29,7 +29,8 @@ export interface RunningWinback {
 export async function startWinback(config: ServerConfig, logger: Logger): Promise<RunningWinback> {
   // Checked before anything starts: a bad playbook stops start-up with the file and the problem.
   loadPlaybook(config.WINBACK_PLAYBOOK);
-  const database = await openDatabase(config, logger);
+  // The app owns the embedded server: one a crashed run left behind is taken over and stopped with the app.
+  const database = await openDatabase(config, logger, { runningServer: 'adopt' });
   const db = connectDatabase(database.url);
   const { prisma } = db;
   db.pool.on('error', (error) =>

@@ -2,13 +2,13 @@ import pg from 'pg';
 import type { CoreConfig } from '../config/load-config.ts';
 import { WinbackError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { type EmbeddedServer, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { type EmbeddedServer, type RunningServer, startEmbeddedPostgres } from './embedded-postgres.ts';
 import { migrateDatabase } from './migrate.ts';
 
 export interface Database {
   url: string;
   embedded: EmbeddedServer | undefined;
-  /** Stops the embedded server, if this process started one. */
+  /** Stops the embedded server, if this process started or adopted one. */
   close(): Promise<void>;
 }
 
@@ -51,12 +51,13 @@ export async function openDatabase(
     'DATABASE_URL' | 'WINBACK_DATA_DIR' | 'WINBACK_EMBEDDED_PG_PORT' | 'WINBACK_MIGRATE_ON_START'
   >,
   logger: Logger,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; runningServer?: RunningServer } = {},
 ): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres(config.WINBACK_DATA_DIR, config.WINBACK_EMBEDDED_PG_PORT, logger);
+    const { WINBACK_DATA_DIR, WINBACK_EMBEDDED_PG_PORT } = config;
+    embedded = await startEmbeddedPostgres(WINBACK_DATA_DIR, WINBACK_EMBEDDED_PG_PORT, logger, options.runningServer);
     await embedded.createDatabase(EMBEDDED_DATABASE);
     url = embedded.urlFor(EMBEDDED_DATABASE);
   }

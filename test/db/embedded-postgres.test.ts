@@ -1,4 +1,6 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -13,19 +15,39 @@ function captureLogs() {
   return { logger, lines };
 }
 
-describe('the embedded database', () => {
-  let dataDir = '';
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
+async function freshEmbeddedConfig() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'winback-embedded-'));
+  folders.push(dataDir);
+  // Readable by the postgres system user the server runs as under root.
+  await chmod(dataDir, 0o755);
+  return {
+    DATABASE_URL: undefined,
+    WINBACK_DATA_DIR: dataDir,
+    WINBACK_EMBEDDED_PG_PORT: await freePort(),
+    WINBACK_MIGRATE_ON_START: true,
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+describe('the embedded database', () => {
   it('starts in the data folder, migrates, and on a second start reuses the data', async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'winback-embedded-'));
-    await chmod(dataDir, 0o755);
-    const config = {
-      DATABASE_URL: undefined,
-      WINBACK_DATA_DIR: dataDir,
-      WINBACK_EMBEDDED_PG_PORT: await freePort(),
-      WINBACK_MIGRATE_ON_START: true,
-    };
+    const config = await freshEmbeddedConfig();
+    const dataDir = config.WINBACK_DATA_DIR;
 
     const first = captureLogs();
     const db1 = await openDatabase(config, first.logger);
@@ -49,6 +71,48 @@ describe('the embedded database', () => {
     expect(running(first.lines)).toMatchObject({ dataDir: path.join(dataDir, 'postgres'), reused: false });
     expect(running(second.lines)).toMatchObject({ dataDir: path.join(dataDir, 'postgres'), reused: true });
     expect(second.lines.find((line) => line.msg === 'database ready')).toMatchObject({ applied: 0 });
+  });
+
+  it('shares the server another winback process runs on the same folder, and leaves it running', async () => {
+    const config = await freshEmbeddedConfig();
+    const app = await openDatabase(config, pino({ level: 'silent' }));
+
+    const cli = captureLogs();
+    const command = await openDatabase(config, cli.logger);
+    await command.close();
+
+    expect(
+      cli.lines.find((line) => line.msg === 'embedded PostgreSQL already running on this data folder; using it'),
+    ).toMatchObject({ port: config.WINBACK_EMBEDDED_PG_PORT, afterwards: 'left running' });
+    expect(command.url).toBe(app.url);
+    expect(await answers(app.url)).toBe(true);
+    await app.close();
+  });
+
+  it('takes over a server a crashed app left behind, and stops it when asked to adopt it', async () => {
+    const config = await freshEmbeddedConfig();
+    const holder = spawn(
+      process.execPath,
+      [
+        'bin/run-ts.js',
+        'test/db/hold-embedded-postgres.ts',
+        config.WINBACK_DATA_DIR,
+        String(config.WINBACK_EMBEDDED_PG_PORT),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await once(holder.stdout, 'data');
+    holder.kill('SIGKILL');
+    await once(holder, 'exit');
+    const lockFile = path.join(config.WINBACK_DATA_DIR, 'postgres', 'postmaster.pid');
+    const pid = Number((await readFile(lockFile, 'utf8')).split('\n')[0]);
+
+    const restarted = await openDatabase(config, pino({ level: 'silent' }), { runningServer: 'adopt' });
+    expect(await answers(restarted.url)).toBe(true);
+    await restarted.close();
+
+    expect(await answers(restarted.url)).toBe(false);
+    expect(() => process.kill(pid, 0)).toThrow();
   });
 
   it('says which server it could not reach when DATABASE_URL points nowhere', async () => {
