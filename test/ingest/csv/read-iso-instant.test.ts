@@ -91,6 +91,26 @@ describe('parseCsvDate', () => {
     expect(parseCsvDate(raw, iso)).toEqual({ ok: false, error: `${ISO_EXPECTED}, got ${JSON.stringify(raw)}` });
   });
 
+  it.each([
+    '2024-01-01T00:00:00+99:99',
+    '2024-01-01T00:00+25:00',
+    '2024-01-01T00:00:00.5-18:01',
+    '2024-01-01T00:00:00+05:60',
+  ])('refuses the impossible offset of %s, which luxon would take', (raw) => {
+    expect(parseCsvDate(raw, iso)).toEqual({
+      ok: false,
+      error: `expected a UTC offset from -18:00 to +18:00, got ${JSON.stringify(raw)}`,
+    });
+  });
+
+  it.each([
+    ['2024-01-01T00:00:00+18:00', '2023-12-31T06:00:00Z'],
+    ['2024-01-01T00:00:00-12:30', '2024-01-01T12:30:00Z'],
+    ['2024-01-01 00:00:00+05:45', '2023-12-31T18:15:00Z'],
+  ])('reads the real offset of %s', (raw, utc) => {
+    expect(parseCsvDate(raw, iso)).toEqual({ ok: true, value: new Date(utc) });
+  });
+
   it('reads midnight in the import zone when the cell has no offset', () => {
     expect(parseCsvDate('2024-03-31', { format: null, timezone: 'America/New_York' })).toEqual({
       ok: true,
