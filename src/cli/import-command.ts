@@ -102,6 +102,12 @@ export async function runImport(args: string[]): Promise<void> {
     });
     if (!summary.written) throw new WinbackError('import_refused', formatRefusal(file, summary));
     console.log(formatSummary(file, kind, summary));
+    if (summary.ignoredColumns.length > 0) {
+      const keep = kind === 'accounts' ? ', or keep it with --attributes column' : '';
+      console.log(
+        `Columns not imported: ${summary.ignoredColumns.join(', ')}. Map one with --map field=column${keep}.`,
+      );
+    }
     if (summary.inserted + summary.updated > 0) {
       console.log('A running winback rescores the accounts within a minute; `npx winback score` does it now.');
     }

@@ -34,6 +34,8 @@ export interface ImportSummary {
   /** false when the file was refused and nothing was written. */
   written: boolean;
   rejectsPath: string | null;
+  /** Header columns nothing was read from. */
+  ignoredColumns: readonly string[];
 }
 
 // Thrown inside the transaction to roll it back when the file is refused.
@@ -55,6 +57,7 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
     problems: [],
     written: false,
     rejectsPath: null,
+    ignoredColumns: [],
   };
   const rejects = new RejectsFile(run.rejectsPath);
 
@@ -64,7 +67,10 @@ export async function importCsv(database: Database, run: ImportRun): Promise<Imp
       const writer = new BatchWriter(query, summary);
       let unreadable = false;
       try {
-        for await (const item of readCsvChanges(run.file, run.options)) {
+        const onHeader = ({ ignoredColumns }: { ignoredColumns: readonly string[] }) => {
+          summary.ignoredColumns = ignoredColumns;
+        };
+        for await (const item of readCsvChanges(run.file, run.options, onHeader)) {
           summary.rows += 1;
           if ('change' in item) {
             await writer.add(item.change);

@@ -43,7 +43,9 @@ describe('winback import accounts --preset telco', () => {
 
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/: 7043 rows \(7043 inserted, 0 updated, 0 unchanged, 0 rejected\) in \d+\.\d s\.\n/);
-    expect(first.stdout).toContain('A running winback rescores the accounts within a minute; `npx winback score` does it now.');
+    expect(first.stdout).toContain(
+      'A running winback rescores the accounts within a minute; `npx winback score` does it now.',
+    );
     expect(second.stdout).not.toContain('rescores');
     // A progress line every 5,000 rows read, on stderr so stdout stays the summary.
     expect(first.stderr).toContain('  5,000 rows read…\n');
@@ -107,6 +109,28 @@ describe('winback import refuses a broken file and writes nothing', () => {
     expect(result.stderr).toContain(`Nothing was imported from ${file}`);
     expect(result.stderr).toContain(message);
     expect(await accountsFrom(source)).toBe(0);
+  });
+});
+
+describe('winback import: columns nothing reads', () => {
+  it('names them after the summary, so that a misspelt header does not go unnoticed', async () => {
+    const file = await csvFile('misspelt.csv', 'id,nmae,mrr,currency,notes\nacme,Acme,10,USD,call back\n');
+
+    const result = await winback('import', 'accounts', file, '--source', 'misspelt');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Columns not imported: nmae, notes. Map one with --map field=column, or keep it with --attributes column.\n',
+    );
+    expect(await db.prisma.account.findFirst({ where: { source: 'misspelt' } })).toMatchObject({ name: null });
+  });
+
+  it('says nothing of the kind when every column is read', async () => {
+    const file = await csvFile('all-read.csv', 'id,name,mrr,currency\nacme,Acme,10,USD\n');
+
+    const result = await winback('import', 'accounts', file, '--source', 'all-read');
+
+    expect(result.stdout).not.toContain('Columns not imported');
   });
 });
 

@@ -10,10 +10,20 @@ import type { RowContext } from './row-context.ts';
 
 export type RowReader = (record: CsvRecord) => Checked<IngestChange>;
 
+export interface PreparedReader {
+  readRow: RowReader;
+  /** Header columns nothing reads. */
+  ignoredColumns: readonly string[];
+}
+
 const AMOUNT_FIELDS: readonly CsvField[] = ['mrr', 'totalPaid', 'amount'];
 
 /** Checks the header once and returns the reader for the rows below it. */
-export function prepareRowReader(header: string[], delimiter: Delimiter, options: CsvImportOptions): Parsed<RowReader> {
+export function prepareRowReader(
+  header: string[],
+  delimiter: Delimiter,
+  options: CsvImportOptions,
+): Parsed<PreparedReader> {
   const mismatch = describeDelimiterMismatch(header, delimiter);
   if (mismatch) return { ok: false, error: mismatch };
 
@@ -40,19 +50,18 @@ export function prepareRowReader(header: string[], delimiter: Delimiter, options
 
   if (options.kind === 'payments') {
     const readPayment = buildPaymentReader(context);
-    return { ok: true, value: (record) => readPayment(cellsOf(record.values).cells) };
+    const readRow: RowReader = (record) => readPayment(cellsOf(record.values).cells);
+    return { ok: true, value: { readRow, ignoredColumns: resolved.value.ignored } };
   }
   const readAccount = buildAccountReader(
     context,
     ACCOUNT_FIELDS.filter((field) => mapped.has(field)),
   );
-  return {
-    ok: true,
-    value: (record) => {
-      const { cells, attributes } = cellsOf(record.values);
-      return readAccount(cells, attributes);
-    },
+  const readRow: RowReader = (record) => {
+    const { cells, attributes } = cellsOf(record.values);
+    return readAccount(cells, attributes);
   };
+  return { ok: true, value: { readRow, ignoredColumns: resolved.value.ignored } };
 }
 
 function pickCells(

@@ -24,7 +24,11 @@ export interface CsvProblem {
  * Reads an accounts or payments CSV into changes, one item per row in file order, without holding the file in
  * memory. Rows are checked independently, so the caller picks all-or-nothing or skipping invalid rows.
  */
-export async function* readCsvChanges(path: string, options: CsvImportOptions): AsyncGenerator<CsvChange | CsvProblem> {
+export async function* readCsvChanges(
+  path: string,
+  options: CsvImportOptions,
+  onHeader?: (header: { ignoredColumns: readonly string[] }) => void,
+): AsyncGenerator<CsvChange | CsvProblem> {
   const delimiter = options.delimiter ?? (await detectDelimiter(path));
   let readRow: RowReader | null = null;
   let header: string[] = [];
@@ -42,8 +46,9 @@ export async function* readCsvChanges(path: string, options: CsvImportOptions): 
         yield toProblem({ ...item, reason: prepared.error, fatal: true });
         return;
       }
-      readRow = prepared.value;
+      readRow = prepared.value.readRow;
       header = item.values;
+      onHeader?.({ ignoredColumns: prepared.value.ignoredColumns });
       continue;
     }
 

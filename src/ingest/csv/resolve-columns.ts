@@ -21,6 +21,8 @@ export interface ColumnChoice {
 export interface ResolvedColumns {
   fields: ReadonlyArray<readonly [CsvField, number]>;
   attributes: ReadonlyArray<readonly [string, number]>;
+  /** Named columns of the header that nothing reads, as written: a misspelt one would otherwise go unnoticed. */
+  ignored: readonly string[];
 }
 
 const SHOWN_COLUMNS = 30;
@@ -53,7 +55,9 @@ export function resolveColumns(header: readonly string[], choice: ColumnChoice):
   const indexOf = (column: string) => names.indexOf(column.toLowerCase());
   const fields = Object.entries(mapped).map(([field, column]) => [field as CsvField, indexOf(column ?? '')] as const);
   const attributes = attributeColumns.map((column) => [column, indexOf(column)] as const);
-  return { ok: true, value: { fields, attributes } };
+  const read = new Set([...fields, ...attributes].map(([, index]) => index));
+  const ignored = header.filter((name, index) => !read.has(index) && name.trim() !== '');
+  return { ok: true, value: { fields, attributes, ignored } };
 }
 
 /** Without a preset, a column named like a field (any case) is that field. */
