@@ -1,37 +1,24 @@
-import type { AccountStatus, ChurnReason } from '../../generated/prisma/enums.ts';
 import type { AccountRef } from '../changes.ts';
 import type { Query } from './query.ts';
 
-/** What the appliers read of an account before changing it. */
-export interface AccountState {
-  id: string;
-  status: AccountStatus;
-  mrrMinor: number;
-  startedAt: Date | null;
-  churnSeenAt: Date | null;
-  churnReason: ChurnReason | null;
-  churnReasonText: string | null;
-  sourceUpdatedAt: Date | null;
-}
-
-const STATE = `id, status, "mrrMinor", "startedAt", "churnSeenAt", "churnReason", "churnReasonText", "sourceUpdatedAt"`;
-
 /**
- * The account a change is about, locked until the change commits; a billing event may be the first
- * winback hears of it. Creating it is one atomic INSERT … ON CONFLICT: Stripe sends a new customer's
- * first events within a second, and two of them applied at once must both find the one account.
+ * The id of the account a change is about; a billing event may be the first winback hears of it. Found
+ * first, so an existing account is not written; created with one atomic INSERT … ON CONFLICT: Stripe
+ * sends a new customer's first events within a second, and two of them applied at once must both find
+ * the one account.
  */
-export async function ensureAccount(query: Query, ref: AccountRef): Promise<AccountState> {
-  const [found] = await query<AccountState>(
-    `SELECT ${STATE} FROM "Account" WHERE "source" = $1 AND "externalId" = $2 FOR UPDATE`,
-    [ref.source, ref.externalId],
+export async function ensureAccount(query: Query, ref: AccountRef): Promise<{ id: string }> {
+  const parameters = [ref.source, ref.externalId];
+  const [found] = await query<{ id: string }>(
+    `SELECT id FROM "Account" WHERE "source" = $1 AND "externalId" = $2`,
+    parameters,
   );
   if (found) return found;
-  const [created] = await query<AccountState>(
+  const [created] = await query<{ id: string }>(
     `INSERT INTO "Account" ("source", "externalId", "updatedAt") VALUES ($1, $2, now())
      ON CONFLICT ("source", "externalId") DO UPDATE SET "source" = EXCLUDED."source"
-     RETURNING ${STATE}`,
-    [ref.source, ref.externalId],
+     RETURNING id`,
+    parameters,
   );
   if (!created) throw new Error(`no account row returned for ${ref.source}:${ref.externalId}`);
   return created;
