@@ -1,4 +1,5 @@
 import { findSegment } from '../accounts/segment-name.ts';
+import { INTEGER_COLUMN_MAX } from '../db/integer-column.ts';
 import { CHURN_REASONS } from '../domain/churn-reason.ts';
 import { RFM_SEGMENTS } from '../domain/scoring/rfm-segments.ts';
 import type { NewSegment } from './add-segment.ts';
@@ -59,7 +60,7 @@ export function parseSegmentFlags(name: string | undefined, flags: SegmentFlags)
   }
   const clv = flags['clv-at-least'];
   if (clv !== undefined) {
-    if (/^\d{1,10}$/.test(clv) && Number(clv) <= 2_147_483_647) filter.clvAtLeastMinor = Number(clv);
+    if (/^\d{1,10}$/.test(clv) && Number(clv) <= INTEGER_COLUMN_MAX) filter.clvAtLeastMinor = Number(clv);
     else errors.push(`--clv-at-least: expected a whole number of minor units, e.g. 50000 for $500.00, got "${clv}"`);
   }
   const feature = flags['requested-feature']?.trim();

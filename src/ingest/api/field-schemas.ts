@@ -1,9 +1,8 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { INTEGER_COLUMN_MAX } from '../../db/integer-column.ts';
 import { expected } from './describe-issues.ts';
 
-// The largest value of a PostgreSQL integer column: a bigger amount would pass here and fail in the database.
-const INT4_MAX = 2_147_483_647;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const TIME = 'an ISO 8601 time with an offset, such as 2025-03-01T12:00:00Z';
 const CURRENCY = 'an ISO 4217 currency code such as USD';
@@ -46,11 +45,11 @@ export function text(max: number) {
 
 /** A whole number that fits an integer column; `orNull` only words the message. */
 export function whole(noun: string, min: number, orNull = '') {
-  const range = says(`${noun} from ${min} to ${INT4_MAX}`);
+  const range = says(`${noun} from ${min} to ${INTEGER_COLUMN_MAX}`);
   return z
     .int(says(`${noun}${orNull}`))
     .min(min, range)
-    .max(INT4_MAX, range);
+    .max(INTEGER_COLUMN_MAX, range);
 }
 
 export const minorUnits = () => whole('an integer (minor units)', 0);

@@ -25,7 +25,7 @@ function preparedName(sql: string): string | undefined {
  * Like queryOverPg, but each statement is prepared once per connection and then only bound and run: for
  * the few statements a webhook runs thousands of times, PostgreSQL skips parsing and planning them again.
  */
-export function preparedQueryOverPg(client: pg.ClientBase): Query {
+function preparedQueryOverPg(client: pg.ClientBase): Query {
   return async <Row>(sql: string, parameters: unknown[]) =>
     (await client.query({ name: preparedName(sql), text: sql, values: parameters })).rows as Row[];
 }

@@ -1,3 +1,4 @@
+import { INTEGER_COLUMN_MAX } from '../../db/integer-column.ts';
 import type { Parsed } from './csv-fields.ts';
 import { describeValue } from './describe-value.ts';
 
@@ -41,8 +42,11 @@ export function parseDecimal(raw: string, decimalComma: boolean): Parsed<Decimal
 export function parseWholeNumber(raw: string): Parsed<number> {
   const value = Number(raw);
   if (!WHOLE.test(raw)) return { ok: false, error: `expected a whole number, got ${describeValue(raw)}` };
-  if (value > MAX_WHOLE) return { ok: false, error: `expected at most 2,147,483,647, got ${describeValue(raw)}` };
+  if (value > INTEGER_COLUMN_MAX) {
+    return {
+      ok: false,
+      error: `expected at most ${INTEGER_COLUMN_MAX.toLocaleString('en-US')}, got ${describeValue(raw)}`,
+    };
+  }
   return { ok: true, value };
 }
-
-const MAX_WHOLE = 2_147_483_647;

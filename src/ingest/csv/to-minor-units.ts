@@ -1,3 +1,4 @@
+import { INTEGER_COLUMN_MAX } from '../../db/integer-column.ts';
 import type { Parsed } from './csv-fields.ts';
 import { describeValue } from './describe-value.ts';
 import type { Decimal } from './parse-decimal.ts';
@@ -28,17 +29,15 @@ export function toMinorUnits(amount: Decimal, currency: string, unit: AmountUnit
   if (amount.fraction.length > exponent) return { ok: false, error: describeExtraDecimals(amount, currency, exponent) };
 
   const value = Number(amount.whole + amount.fraction.padEnd(exponent, '0'));
-  if (value > MAX_STORED) return { ok: false, error: `expected at most ${largestAmount(currency, unit)}, got ${got}` };
+  if (value > INTEGER_COLUMN_MAX)
+    return { ok: false, error: `expected at most ${largestAmount(currency, unit)}, got ${got}` };
   return { ok: true, value };
 }
 
-/** Amounts are stored as PostgreSQL integers of minor units. */
-export const MAX_STORED = 2_147_483_647;
-
 function largestAmount(currency: string, unit: AmountUnit): string {
-  if (unit === 'minor') return `${MAX_STORED.toLocaleString('en-US')} minor units`;
+  if (unit === 'minor') return `${INTEGER_COLUMN_MAX.toLocaleString('en-US')} minor units`;
   const exponent = minorUnitExponent(currency);
-  const major = (MAX_STORED / 10 ** exponent).toLocaleString('en-US', { minimumFractionDigits: exponent });
+  const major = (INTEGER_COLUMN_MAX / 10 ** exponent).toLocaleString('en-US', { minimumFractionDigits: exponent });
   return `${major} ${currency}`;
 }
 
