@@ -68,7 +68,7 @@ LATERAL (SELECT s.mrr::int AS mrr, s.status,
 // Every account scored. `rank` spreads CLV evenly, so paretoPriority marks exactly the top 20% by CLV, as
 // scoring would; the CLV inputs are placeholders the digest never reads.
 const SEED_SCORES = `
-INSERT INTO "AccountScore" ("accountId", "clvMinor", "paretoPriority", "rfmRecency", "rfmFrequency", "rfmMonetary",
+INSERT INTO "StoredAccountScore" ("accountId", "clvMinor", "paretoPriority", "rfmRecency", "rfmFrequency", "rfmMonetary",
   "rfmSegment", "revenueSoFarMinor", "revenueSource", "arpaMinor", "grossMargin", "monthlyChurnRate",
   "churnRateFloored", "churnRateSource", "futureValueMinor", "scoredAt")
 SELECT id, 10000 + r.rank * 50, r.rank >= 80000, 3, 3, 3, 'need_attention', 0, 'unknown', 0, 0.8, 0.05, false,
@@ -90,7 +90,7 @@ async function seed(url: string, accounts: number, churned: number, failures: nu
     await client.query(SEED_SCORES);
     await client.query(SEED_FAILURES, [failures]);
     // Fresh tables have no statistics; the planner would guess, where a live database has autovacuum's.
-    await client.query('VACUUM ANALYZE "Account", "AccountScore", "PaymentFailure"');
+    await client.query('VACUUM ANALYZE "Account", "StoredAccountScore", "PaymentFailure"');
   } finally {
     await client.end();
   }

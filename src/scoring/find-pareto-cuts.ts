@@ -14,7 +14,8 @@ export interface ParetoCut {
   id: string;
 }
 
-interface LostMrrGroup {
+/** How many churned accounts of one currency lost this MRR. */
+export interface LostMrrGroup {
   currency: string;
   lost_mrr: number;
   accounts: number;
@@ -28,23 +29,30 @@ interface ValueGroup {
 }
 
 /**
- * rankByLostValue's flag as a cut per currency: the last churned account of the smallest prefix of the
- * ranking (lost value, most first, then id) that carries at least `share` of the currency's lost value.
- * An account is flagged when it ranks at or before the cut. Lost value only grows with lost MRR, so the
- * churned accounts are counted per lost MRR (an index scan of the churned), valued here by the pure
- * computeLostValue and merged where equal; only the group the share is reached in is searched for the
- * account, by id. No cut (nothing flagged) where the total is 0.
+ * The churned accounts counted per currency and lost MRR (an index scan of the churned): lost value only
+ * grows with lost MRR, so findParetoCuts ranks these groups instead of the accounts.
  */
-export async function findParetoCuts(
-  query: Query,
-  rates: LostValueRates[],
-  share: number,
-): Promise<Map<string, ParetoCut>> {
-  const rows = await query<LostMrrGroup>(
+export function countChurnedByLostMrr(query: Query): Promise<LostMrrGroup[]> {
+  return query<LostMrrGroup>(
     `SELECT a.currency, (${LOST_MRR})::int4 AS lost_mrr, count(*)::int4 AS accounts
      FROM "Account" a WHERE a.status = 'churned' GROUP BY 1, 2`,
     [],
   );
+}
+
+/**
+ * rankByLostValue's flag as a cut per currency: the last churned account of the smallest prefix of the
+ * ranking (lost value, most first, then id) that carries at least `share` of the currency's lost value.
+ * An account is flagged when it ranks at or before the cut. The groups of countChurnedByLostMrr are valued
+ * by the pure computeLostValue and merged where equal; only the group the share is reached in is searched
+ * for the account, by id. No cut (nothing flagged) where the total is 0.
+ */
+export async function findParetoCuts(
+  query: Query,
+  rows: LostMrrGroup[],
+  rates: LostValueRates[],
+  share: number,
+): Promise<Map<string, ParetoCut>> {
   const cuts = new Map<string, ParetoCut>();
   for (const rate of rates) {
     const assumptions = { arpaMinor: 0, grossMargin: rate.grossMargin, monthlyChurnRate: rate.monthlyChurnRate };

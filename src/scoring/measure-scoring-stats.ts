@@ -1,7 +1,7 @@
 import type { ScoringSettings } from '../config/scoring-settings.ts';
 import type { Query } from '../ingest/apply/query.ts';
 import { buildAssumptions, chooseChurnRate } from './build-assumptions.ts';
-import { findParetoCuts } from './find-pareto-cuts.ts';
+import { countChurnedByLostMrr, findParetoCuts } from './find-pareto-cuts.ts';
 import { measurePopulation } from './measure-population.ts';
 import { measureQuintileThresholds } from './measure-quintile-thresholds.ts';
 import type { ScoringStats, Thresholds } from './scoring-stats.ts';
@@ -10,23 +10,32 @@ const UNSCORED: Thresholds = [null, null, null, null];
 
 /**
  * Everything a full rescoring run needs to know about the population, per currency: each currency is a
- * population of its own, because ARPA, totals paid and lost value only compare within one currency. Run
- * it inside one REPEATABLE READ transaction so every figure comes from the same snapshot.
+ * population of its own, because ARPA, totals paid and lost value only compare within one currency. Give
+ * it two connections reading one snapshot (inSnapshotPair), so every figure comes from the same moment:
+ * the quintile edges and the lost MRR counts are read on the second while the first counts the population
+ * and then finds the Pareto cuts, which need its rates.
  */
 export async function measureScoringStats(
-  query: Query,
+  first: Query,
+  second: Query,
   settings: Pick<ScoringSettings, 'WINBACK_GROSS_MARGIN' | 'WINBACK_MONTHLY_CHURN_RATE' | 'WINBACK_PARETO_SHARE'>,
   asOf: Date,
 ): Promise<ScoringStats> {
-  const { currencies, churn } = await measurePopulation(query, asOf);
+  const distributions = (async () => ({
+    thresholds: await measureQuintileThresholds(second, asOf),
+    lostMrr: await countChurnedByLostMrr(second),
+  }))();
+  // Settled either way, so a failure of the first connection's statements never leaves this one unobserved.
+  distributions.catch(() => {});
+  const { currencies, churn } = await measurePopulation(first, asOf);
   const churnRate = chooseChurnRate(settings, churn);
   const assumed = currencies.map((population) => ({
     population,
     assumptions: buildAssumptions(population, churnRate, settings),
   }));
-  const thresholds = await measureQuintileThresholds(query, asOf);
+  const { thresholds, lostMrr } = await distributions;
   const rates = assumed.map(({ population, assumptions }) => ({ currency: population.currency, ...assumptions }));
-  const cuts = await findParetoCuts(query, rates, settings.WINBACK_PARETO_SHARE);
+  const cuts = await findParetoCuts(first, lostMrr, rates, settings.WINBACK_PARETO_SHARE);
 
   return {
     asOf: asOf.toISOString(),

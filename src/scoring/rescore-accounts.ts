@@ -1,10 +1,9 @@
 import type { ScoringSettings } from '../config/scoring-settings.ts';
 import type { PrismaClient } from '../db/prisma.ts';
-import { queryInTransaction } from '../ingest/apply/query.ts';
 import type { Logger } from '../log.ts';
 import { measureScoringStats } from './measure-scoring-stats.ts';
 import { countChangedAccounts, type ScoredCounts, scoreAllAccounts, scoreChangedAccounts } from './score-slices.ts';
-import { SCORING_WORK_MEM, scoringQuery } from './scoring-query.ts';
+import { scoringQuery } from './scoring-query.ts';
 import {
   abandonScoringRun,
   finishScoringRun,
@@ -13,6 +12,7 @@ import {
   withScoringLock,
 } from './scoring-runs.ts';
 import type { ChurnRate, ScoringStats } from './scoring-stats.ts';
+import { inSnapshotPair } from './snapshot-pair.ts';
 
 /** Above this share of accounts changed since the last full run, quintile edges and ARPA are measured again. */
 export const FULL_RESCORE_ABOVE = 0.05;
@@ -92,17 +92,7 @@ async function rescoreLocked(
     if (incremental) {
       counts = { seen: changed.changed, written: await scoreChangedAccounts(query, latest.stats, now, since) };
     } else {
-      stats = await prisma.$transaction(
-        async (tx) => {
-          await tx.$executeRawUnsafe(SCORING_WORK_MEM);
-          return measureScoringStats(queryInTransaction(tx), settings, now);
-        },
-        {
-          isolationLevel: 'RepeatableRead',
-          timeout: 15 * 60_000,
-          maxWait: 60_000,
-        },
-      );
+      stats = await inSnapshotPair(prisma, (first, second) => measureScoringStats(first, second, settings, now));
       counts = await scoreAllAccounts(query, stats, now);
     }
 

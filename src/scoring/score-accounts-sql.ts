@@ -31,11 +31,11 @@ export const SEGMENT_CELLS: string[] = ([1, 2, 3, 4, 5] as const).flatMap((recen
 export interface AccountFilter {
   /** Over the account `a` and its stored scores `stored` (stored."accountId" is NULL when it has none). */
   accounts: string;
-  /** The same restriction over "AccountScore" `s` where it can be said, so only those scores are read. */
+  /** The same restriction over "StoredAccountScore" `s` where it can be said, so only those scores are read. */
   scores: string;
 }
 
-/** The columns of "AccountScore" a run writes, in the order scoreAccountsSql selects them. */
+/** The columns of "StoredAccountScore" a run writes, in the order scoreAccountsSql selects them. */
 const SCORE_COLUMNS = [
   'clvMinor',
   'rfmRecency',
@@ -55,12 +55,30 @@ const SCORE_COLUMNS = [
   'futureValueMinor',
 ];
 /** The columns of the fresh CTE that become them, in the same order. */
-const FRESH_VALUES = `clv, r, f, m, segment, priority, revenue, source, lost_mrr, lost_value, "arpaMinor", "grossMargin",
-      "monthlyChurnRate", "churnRateFloored", "churnRateSource", "futureValueMinor"`;
+const FRESH_COLUMNS = [
+  'clv',
+  'r',
+  'f',
+  'm',
+  'segment',
+  'priority',
+  'revenue',
+  'source',
+  'lost_mrr',
+  'lost_value',
+  '"arpaMinor"',
+  '"grossMargin"',
+  '"monthlyChurnRate"',
+  '"churnRateFloored"',
+  '"churnRateSource"',
+  '"futureValueMinor"',
+];
+const freshValues = (alias = '') => FRESH_COLUMNS.map((column) => `${alias}${column}`).join(', ');
+const FRESH_VALUES = freshValues();
 const quoted = (columns: string[], alias = '') => columns.map((column) => `${alias}"${column}"`).join(', ');
 
 /**
- * Scores the accounts `filter` picks and writes the "AccountScore" rows that are new or differ from the
+ * Scores the accounts `filter` picks and writes the "StoredAccountScore" rows that are new or differ from the
  * stored ones: a run that changes nothing writes nothing, so scoredAt says when the scores last changed.
  * An account in a currency the statistics lack is left alone. Returns how many it wrote.
  */
@@ -68,7 +86,7 @@ export function scoreAccountsSql(filter: AccountFilter): string {
   // Each OFFSET 0 keeps a level from being merged into the next: PostgreSQL would then repeat an expression
   // at every reference (the recency five times in its quintile), where now each is computed once per account.
   return `WITH fresh AS (
-    SELECT id, stored, ("futureValueMinor" + revenue)::int4 AS clv, r::int2 AS r, f::int2 AS f, m::int2 AS m,
+    SELECT id, stored, stored_at, ("futureValueMinor" + revenue)::int4 AS clv, r::int2 AS r, f::int2 AS f, m::int2 AS m,
       ($2::text[])[(r - 1) * 5 + (f + m + 1) / 2] AS segment,
       coalesce(lost_value > "cutLostValue" OR (lost_value = "cutLostValue" AND id <= "cutId"), false) AS priority,
       revenue, source, lost_mrr, lost_value,
@@ -76,26 +94,29 @@ export function scoreAccountsSql(filter: AccountFilter): string {
     FROM (
       SELECT *, ${quintile('recency', 'r')} AS r, ${quintile('frequency', 'f')} AS f, ${quintile('monetary', 'm')} AS m
       FROM (
-        SELECT a.id, p.*, stored.stored, coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
+        SELECT a.id, p.*, stored.stored, stored.stored_at, coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
           ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')}::int4 AS lost_value,
           ${recencyValue('$3::timestamptz')} AS recency, ${FREQUENCY} AS frequency, ${MONETARY} AS monetary
         FROM "Account" a JOIN ${PARAMETERS} ON p.currency = a.currency
         LEFT JOIN (
-          SELECT s."accountId", (${quoted(SCORE_COLUMNS, 's.')}) AS stored FROM "AccountScore" s WHERE ${filter.scores}
+          SELECT s."accountId", s.ctid AS stored_at, (${quoted(SCORE_COLUMNS, 's.')}) AS stored FROM "StoredAccountScore" s WHERE ${filter.scores}
         ) stored ON stored."accountId" = a.id
         WHERE ${filter.accounts}
         OFFSET 0
       ) measured
       OFFSET 0
     ) scored
-  ), written AS (
-    INSERT INTO "AccountScore" ("accountId", ${quoted(SCORE_COLUMNS)}, "scoredAt")
-    SELECT id, ${FRESH_VALUES}, $4::timestamptz FROM fresh WHERE stored IS DISTINCT FROM ROW(${FRESH_VALUES})
-    ON CONFLICT ("accountId") DO UPDATE
-      SET (${quoted(SCORE_COLUMNS)}, "scoredAt") = (${quoted(SCORE_COLUMNS, 'excluded.')}, excluded."scoredAt")
+  ), inserted AS (
+    INSERT INTO "StoredAccountScore" ("accountId", ${quoted(SCORE_COLUMNS)}, "scoredAt")
+    SELECT id, ${FRESH_VALUES}, $4::timestamptz FROM fresh WHERE stored_at IS NULL ORDER BY id
+    RETURNING 1
+  ), updated AS (
+    UPDATE "StoredAccountScore" s SET (${quoted(SCORE_COLUMNS)}, "scoredAt") = (${freshValues('fresh.')}, $4::timestamptz)
+    FROM fresh WHERE fresh.stored_at IS NOT NULL AND s.ctid = fresh.stored_at
+      AND fresh.stored IS DISTINCT FROM ROW(${freshValues('fresh.')})
     RETURNING 1
   )
-  SELECT count(*)::int4 AS written FROM written`;
+  SELECT ((SELECT count(*) FROM inserted) + (SELECT count(*) FROM updated))::int4 AS written`;
 }
 
 const flat = (thresholds: Thresholds, axis: string) =>

@@ -83,7 +83,7 @@ export async function countChangedAccounts(
        array_agg(DISTINCT currency) FILTER (WHERE changed) AS currencies
      FROM (
        SELECT a.currency, ${changedSince('$1')} AS changed
-       FROM "Account" a LEFT JOIN "AccountScore" stored ON stored."accountId" = a.id
+       FROM "Account" a LEFT JOIN "StoredAccountScore" stored ON stored."accountId" = a.id
      ) AS accounts`,
     [since],
   );

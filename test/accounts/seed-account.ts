@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../src/db/prisma.ts';
 import type { AccountScore, Prisma } from '../../src/generated/prisma/client.ts';
 
-/** What a test may set on an account, the scores it shows included (they live in AccountScore). */
+/** What a test may set on an account, the scores it shows included (they live in StoredAccountScore). */
 export type SeedFields = Partial<Prisma.AccountUncheckedCreateInput> &
   Partial<Pick<AccountScore, 'clvMinor' | 'rfmSegment' | 'paretoPriority'>>;
 
@@ -23,23 +23,23 @@ const SCORE_PLACEHOLDERS = {
   futureValueMinor: 0,
 };
 
-/** An account's create data: any score field gives it a score row, as a scoring run would have. */
-export function accountData(fields: SeedFields): Prisma.AccountUncheckedCreateInput & { source: string } {
-  const { clvMinor, rfmSegment, paretoPriority, ...account } = fields;
-  const given = { clvMinor, rfmSegment, paretoPriority };
-  const scored = Object.values(given).some((value) => value !== undefined);
-  const score = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
-  return {
-    source: 'test',
-    externalId: `cus_${randomBytes(5).toString('hex')}`,
-    ...account,
-    ...(scored ? { score: { create: { ...SCORE_PLACEHOLDERS, scoredAt: new Date(), ...score } } } : {}),
-  };
-}
-
-/** An account with a fresh billing id; `fields` set what the test is about. */
+/**
+ * An account with a fresh billing id; `fields` set what the test is about. Any score field also gives it a
+ * score row, as a scoring run would have.
+ */
 export async function seedAccount(prisma: PrismaClient, fields: SeedFields = {}) {
-  return prisma.account.create({ data: accountData(fields) });
+  const { clvMinor, rfmSegment, paretoPriority, ...data } = fields;
+  const given = { clvMinor, rfmSegment, paretoPriority };
+  const score = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  const account = await prisma.account.create({
+    data: { source: 'test', externalId: `cus_${randomBytes(5).toString('hex')}`, ...data },
+  });
+  if (Object.keys(score).length > 0) {
+    await prisma.storedAccountScore.create({
+      data: { accountId: account.id, ...SCORE_PLACEHOLDERS, scoredAt: new Date(), ...score },
+    });
+  }
+  return account;
 }
 
 /** A churned account worth a digest line: Pareto priority, churned an hour ago. */

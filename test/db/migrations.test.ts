@@ -13,7 +13,7 @@ import {
   readMigrationFiles,
   SCHEMA_PATH,
 } from '../../src/db/migration-files.ts';
-import { catalogDifferences, readCatalog } from '../support/catalog.ts';
+import { type Catalog, catalogDifferences, readCatalog } from '../support/catalog.ts';
 import { createEmptyDatabase, createTestDatabase } from '../support/database.ts';
 
 const logger = pino({ level: 'silent' });
@@ -34,11 +34,25 @@ async function databaseFromSchema(schema: string): Promise<string> {
   return url;
 }
 
+/**
+ * The catalog schema.prisma defines. Prisma migrates no views, so a `view` block is checked by its columns:
+ * those Prisma would give a model of the same fields, without the nullability a view's columns lack.
+ */
+async function catalogFromSchema(schema: string): Promise<Catalog> {
+  const catalog = await readCatalog(await databaseFromSchema(schema));
+  const views = new Set([...schema.matchAll(/^view (\w+) \{/gm)].map((match) => match[1]));
+  const asModels = await readCatalog(await databaseFromSchema(schema.replace(/^view (\w+) \{/gm, 'model $1 {')));
+  catalog.views = asModels.columns
+    .filter((line) => views.has(line.split('.')[0]))
+    .map((line) => line.replace(/ (NOT )?NULL( DEFAULT .*)?$/, ''));
+  return catalog;
+}
+
 describe('committed migrations', () => {
-  it('produce exactly the tables, columns, constraints, indexes and enums of schema.prisma', async () => {
+  it('produce exactly the tables, views, columns, constraints, indexes and enums of schema.prisma', async () => {
     const schema = await readFile(SCHEMA_PATH, 'utf8');
     const migrated = await createTestDatabase();
-    const expected = await readCatalog(await databaseFromSchema(schema));
+    const expected = await catalogFromSchema(schema);
     const actual = await readCatalog(migrated.url);
 
     expect(catalogDifferences(expected, actual)).toEqual([]);
@@ -55,16 +69,25 @@ describe('committed migrations', () => {
     );
     const migrated = await createTestDatabase();
 
-    const differences = catalogDifferences(
-      await readCatalog(await databaseFromSchema(changed)),
-      await readCatalog(migrated.url),
-    );
+    const differences = catalogDifferences(await catalogFromSchema(changed), await readCatalog(migrated.url));
 
     // PostgreSQL 18 also lists NOT NULL as a named constraint.
     expect(differences).toEqual([
       'missing columns: Account.region text NOT NULL',
       'missing constraints: Account Account_region_not_null NOT NULL region',
     ]);
+  });
+
+  it('notices a view field that the migrated view lacks', async () => {
+    const schema = await readFile(SCHEMA_PATH, 'utf8');
+    const view = schema.indexOf('view AccountScore {');
+    expect(view).toBeGreaterThan(-1);
+    const changed = `${schema.slice(0, view)}${schema.slice(view).replace('{\n', '{\n  region String?\n')}`;
+    const migrated = await createTestDatabase();
+
+    const differences = catalogDifferences(await catalogFromSchema(changed), await readCatalog(migrated.url));
+
+    expect(differences).toEqual(['missing views: AccountScore.region text']);
   });
 
   it('are in step with the schema snapshot the next migration is diffed from', async () => {

@@ -116,7 +116,7 @@ describe('two app instances on one database', () => {
     });
     // The first test's accounts are still scored high value and would overflow this channel's first digest
     // into its thread; this test counts the posts of one digest of one account.
-    await rig.db.prisma.accountScore.updateMany({ data: { paretoPriority: false } });
+    await rig.db.prisma.storedAccountScore.updateMany({ data: { paretoPriority: false } });
     await seedChurned(rig.db.prisma, new Date(Date.now() - 60_000));
     const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
     // Booted at the same instant, as two replicas of a deployment are.

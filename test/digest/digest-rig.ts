@@ -9,7 +9,7 @@ import { type TeamSettings, teamSchema } from '../../src/config/team-settings.ts
 import { createPrismaClient, type PrismaClient } from '../../src/db/prisma.ts';
 import { type DigestJobDeps, runDigestTick } from '../../src/jobs/digest-jobs.ts';
 import { createRoles } from '../../src/slack/roles.ts';
-import { accountData, type SeedFields } from '../accounts/seed-account.ts';
+import { type SeedFields, seedAccount } from '../accounts/seed-account.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import type { RecordedCall, SlackStandIn } from '../support/slack-stand-in.ts';
 import { startSlackStandIn } from '../support/slack-stand-in.ts';
@@ -82,22 +82,20 @@ let sequence = 0;
 /** A high-value churned account (Pareto flag and CLV), seen as churned at `churnSeenAt`. */
 export function seedChurned(prisma: PrismaClient, churnSeenAt: Date, fields: SeedFields = {}) {
   sequence += 1;
-  return prisma.account.create({
-    data: accountData({
-      externalId: `acct-${sequence}`,
-      company: `Company ${sequence}`,
-      status: 'churned',
-      churnSeenAt,
-      churnedAt: churnSeenAt,
-      churnReason: 'price',
-      currency: 'EUR',
-      mrrMinor: 49_00,
-      lostMrrMinor: 49_00,
-      clvMinor: 1_000_00,
-      tenureMonths: 14,
-      paretoPriority: true,
-      ...fields,
-    }),
+  return seedAccount(prisma, {
+    externalId: `acct-${sequence}`,
+    company: `Company ${sequence}`,
+    status: 'churned',
+    churnSeenAt,
+    churnedAt: churnSeenAt,
+    churnReason: 'price',
+    currency: 'EUR',
+    mrrMinor: 49_00,
+    lostMrrMinor: 49_00,
+    clvMinor: 1_000_00,
+    tenureMonths: 14,
+    paretoPriority: true,
+    ...fields,
   });
 }
 

@@ -3,13 +3,13 @@ import { addSegment } from '../../src/segments/add-segment.ts';
 import { listSegments } from '../../src/segments/list-segments.ts';
 import type { SegmentFilter } from '../../src/segments/segment-filter.ts';
 import { segmentWhere } from '../../src/segments/segment-where.ts';
-import { accountData, type SeedFields } from '../accounts/seed-account.ts';
+import { type SeedFields, seedAccount } from '../accounts/seed-account.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const ZONE = 'Europe/Berlin';
 let db: TestDatabase;
 
-const account = (externalId: string, data: SeedFields) => accountData({ externalId, mrrMinor: 4900, ...data });
+const account = (externalId: string, data: SeedFields): SeedFields => ({ externalId, mrrMinor: 4900, ...data });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -39,7 +39,7 @@ beforeAll(async () => {
     account('no-data', { status: 'churned' }),
     account('active', { status: 'active', plan: 'Team', clvMinor: 500_000, attributes: { Contract: 'One year' } }),
   ];
-  for (const data of accounts) await db.prisma.account.create({ data });
+  for (const data of accounts) await seedAccount(db.prisma, data);
   const wanted = await db.prisma.account.findUniqueOrThrow({
     where: { source_externalId: { source: 'test', externalId: 'active' } },
   });

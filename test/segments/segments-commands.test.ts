@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountData, type SeedFields } from '../accounts/seed-account.ts';
+import { type SeedFields, seedAccount } from '../accounts/seed-account.ts';
 import { sendToBolt, slashCommand } from '../support/slack-requests.ts';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
       churnSeenAt: new Date(),
     },
   ];
-  for (const fields of accounts) await app.db.prisma.account.create({ data: accountData(fields) });
+  for (const fields of accounts) await seedAccount(app.db.prisma, fields);
 });
 
 async function winback(args: string[]) {

@@ -2,20 +2,32 @@ import pg from 'pg';
 
 /** The parts of a database's catalog that a schema defines, as sorted comparable lines. */
 export interface Catalog {
+  /** Of tables; a view's are in `views`. */
   columns: string[];
   constraints: string[];
   indexes: string[];
   enums: string[];
+  /** Each view's columns as `View.column type`: a view's columns have no nullability or default. */
+  views: string[];
 }
 
-const COLUMNS = `
-  SELECT table_name || '.' || column_name || ' ' || udt_name
-    || coalesce('(' || character_maximum_length || ')', '')
-    || coalesce(' p' || datetime_precision, '')
-    || CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE ' NULL' END
-    || coalesce(' DEFAULT ' || column_default, '') AS line
-  FROM information_schema.columns
-  WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`;
+const COLUMN_TYPE = `c.table_name || '.' || c.column_name || ' ' || c.udt_name
+    || coalesce('(' || c.character_maximum_length || ')', '')
+    || coalesce(' p' || c.datetime_precision, '')`;
+const columnsOf = (tableType: string, line: string) => `
+  SELECT ${line} AS line
+  FROM information_schema.columns c
+  JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+  WHERE c.table_schema = 'public' AND c.table_name <> '_prisma_migrations' AND t.table_type = '${tableType}'`;
+
+const COLUMNS = columnsOf(
+  'BASE TABLE',
+  `${COLUMN_TYPE}
+    || CASE WHEN c.is_nullable = 'NO' THEN ' NOT NULL' ELSE ' NULL' END
+    || coalesce(' DEFAULT ' || c.column_default, '')`,
+);
+
+const VIEWS = columnsOf('VIEW', COLUMN_TYPE);
 
 const CONSTRAINTS = `
   SELECT cls.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid) AS line
@@ -43,6 +55,7 @@ export async function readCatalog(url: string): Promise<Catalog> {
       constraints: await lines(CONSTRAINTS),
       indexes: await lines(INDEXES),
       enums: await lines(ENUMS),
+      views: await lines(VIEWS),
     };
   } finally {
     await client.end();
@@ -52,7 +65,7 @@ export async function readCatalog(url: string): Promise<Catalog> {
 /** Lines present on one side only, labelled; empty when the catalogs agree. */
 export function catalogDifferences(expected: Catalog, actual: Catalog): string[] {
   const differences: string[] = [];
-  for (const part of ['columns', 'constraints', 'indexes', 'enums'] as const) {
+  for (const part of ['columns', 'constraints', 'indexes', 'enums', 'views'] as const) {
     const want = new Set(expected[part]);
     const have = new Set(actual[part]);
     for (const line of want) if (!have.has(line)) differences.push(`missing ${part}: ${line}`);
