@@ -78,15 +78,14 @@ const FRESH_VALUES = freshValues();
 const quoted = (columns: string[], alias = '') => columns.map((column) => `${alias}"${column}"`).join(', ');
 
 /**
- * Scores the accounts `filter` picks and writes the "StoredAccountScore" rows that are new or differ from the
- * stored ones: a run that changes nothing writes nothing, so scoredAt says when the scores last changed.
- * An account in a currency the statistics lack is left alone. Returns how many it wrote.
+ * Every account `filter` picks with its fresh scores as the FRESH_COLUMNS, beside its stored scores (`stored`,
+ * NULL without any) and their key (`stored_id`) when `compare`; without, for a table that holds none yet.
  */
-export function scoreAccountsSql(filter: AccountFilter): string {
+function freshScores(filter: AccountFilter, compare: boolean): string {
+  const stored = compare ? 'stored, stored_id,' : '';
   // Each OFFSET 0 keeps a level from being merged into the next: PostgreSQL would then repeat an expression
   // at every reference (the recency five times in its quintile), where now each is computed once per account.
-  return `WITH fresh AS (
-    SELECT id, stored, stored_at, ("futureValueMinor" + revenue)::int4 AS clv, r::int2 AS r, f::int2 AS f, m::int2 AS m,
+  return `SELECT id, ${stored} ("futureValueMinor" + revenue)::int4 AS clv, r::int2 AS r, f::int2 AS f, m::int2 AS m,
       ($2::text[])[(r - 1) * 5 + (f + m + 1) / 2] AS segment,
       coalesce(lost_value > "cutLostValue" OR (lost_value = "cutLostValue" AND id <= "cutId"), false) AS priority,
       revenue, source, lost_mrr, lost_value,
@@ -94,25 +93,50 @@ export function scoreAccountsSql(filter: AccountFilter): string {
     FROM (
       SELECT *, ${quintile('recency', 'r')} AS r, ${quintile('frequency', 'f')} AS f, ${quintile('monetary', 'm')} AS m
       FROM (
-        SELECT a.id, p.*, stored.stored, stored.stored_at, coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
+        SELECT a.id, p.*, ${compare ? 'stored.stored, stored."accountId" AS stored_id,' : ''}
+          coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
           ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')}::int4 AS lost_value,
           ${recencyValue('$3::timestamptz')} AS recency, ${FREQUENCY} AS frequency, ${MONETARY} AS monetary
         FROM "Account" a JOIN ${PARAMETERS} ON p.currency = a.currency
-        LEFT JOIN (
-          SELECT s."accountId", s.ctid AS stored_at, (${quoted(SCORE_COLUMNS, 's.')}) AS stored FROM "StoredAccountScore" s WHERE ${filter.scores}
-        ) stored ON stored."accountId" = a.id
+        ${
+          compare
+            ? `LEFT JOIN (
+          SELECT s."accountId", (${quoted(SCORE_COLUMNS, 's.')}) AS stored
+          FROM "StoredAccountScore" s WHERE ${filter.scores}
+        ) stored ON stored."accountId" = a.id`
+            : ''
+        }
         WHERE ${filter.accounts}
         OFFSET 0
       ) measured
       OFFSET 0
-    ) scored
-  ), inserted AS (
-    INSERT INTO "StoredAccountScore" ("accountId", ${quoted(SCORE_COLUMNS)}, "scoredAt")
-    SELECT id, ${FRESH_VALUES}, $4::timestamptz FROM fresh WHERE stored_at IS NULL ORDER BY id
-    RETURNING 1
-  ), updated AS (
+    ) scored`;
+}
+
+// In id order, so each new entry of the primary key lands beside the previous one instead of on a random page.
+const insertFresh = (
+  where: string,
+) => `INSERT INTO "StoredAccountScore" ("accountId", ${quoted(SCORE_COLUMNS)}, "scoredAt")
+    SELECT id, ${FRESH_VALUES}, $4::timestamptz FROM fresh ${where} ORDER BY id
+    RETURNING 1`;
+
+/**
+ * Scores the accounts `filter` picks and writes the "StoredAccountScore" rows that are new or differ from the
+ * stored ones: a run that changes nothing writes nothing, so scoredAt says when the scores last changed.
+ * An account in a currency the statistics lack is left alone. Returns how many it wrote. `compare: false`
+ * is for a table that holds no scores at all: every score is inserted, none looked for.
+ */
+export function scoreAccountsSql(filter: AccountFilter, compare = true): string {
+  if (!compare) {
+    return `WITH fresh AS (${freshScores(filter, false)}), inserted AS (${insertFresh('')})
+    SELECT count(*)::int4 AS written FROM inserted`;
+  }
+  // A new score is inserted, a stored one that differs updated. The update finds its rows by key within the
+  // filter's scores: joined by ctid instead, PostgreSQL hashes every row of the table for each statement.
+  return `WITH fresh AS (${freshScores(filter, true)}), inserted AS (${insertFresh('WHERE stored_id IS NULL')}),
+  updated AS (
     UPDATE "StoredAccountScore" s SET (${quoted(SCORE_COLUMNS)}, "scoredAt") = (${freshValues('fresh.')}, $4::timestamptz)
-    FROM fresh WHERE fresh.stored_at IS NOT NULL AND s.ctid = fresh.stored_at
+    FROM fresh WHERE s."accountId" = fresh.stored_id AND ${filter.scores}
       AND fresh.stored IS DISTINCT FROM ROW(${freshValues('fresh.')})
     RETURNING 1
   )

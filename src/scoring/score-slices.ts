@@ -24,10 +24,10 @@ const BY_IDS: AccountFilter = {
 const changedSince = (parameter: string) =>
   `(a."updatedAt" >= ${parameter}::timestamptz OR stored."accountId" IS NULL)`;
 
-function runner(query: Query, stats: ScoringStats, scoredAt: Date) {
+function runner(query: Query, stats: ScoringStats, scoredAt: Date, compare = true) {
   const fixed = [scoringParameters(stats), SEGMENT_CELLS, new Date(stats.asOf), scoredAt];
   return async (filter: AccountFilter, parameters: unknown[]): Promise<number> => {
-    const [counts] = await query<{ written: number }>(scoreAccountsSql(filter), [...fixed, ...parameters]);
+    const [counts] = await query<{ written: number }>(scoreAccountsSql(filter, compare), [...fixed, ...parameters]);
     return counts?.written ?? 0;
   };
 }
@@ -50,7 +50,9 @@ export async function scoreAllAccounts(query: Query, stats: ScoringStats, scored
   const accounts = stats.currencies.reduce((sum, currency) => sum + currency.accounts, 0);
   const slices = idSlices(Math.max(WORKERS, Math.ceil(accounts / SLICE_ACCOUNTS)));
 
-  const score = runner(query, stats, scoredAt);
+  // The first run finds no scores to compare with: it only inserts.
+  const [stored] = await query<{ any: boolean }>('SELECT EXISTS (SELECT FROM "StoredAccountScore") AS any', []);
+  const score = runner(query, stats, scoredAt, stored?.any ?? true);
   const total: ScoredCounts = { seen: accounts, written: 0 };
   const work = async () => {
     for (let slice = slices.shift(); slice !== undefined; slice = slices.shift()) {

@@ -32,3 +32,15 @@ CREATE TABLE "StoredAccountScore" (
 -- of an account; a relation to a view has no foreign key. The scores are derived, so the table starts empty
 -- and the app rescores at start.
 CREATE VIEW "AccountScore" AS SELECT * FROM "StoredAccountScore";
+
+-- Deleting accounts deletes their scores, as the foreign key's ON DELETE CASCADE did, by hand as well: once
+-- per DELETE statement, from the rows it deleted, so writing a score checks nothing.
+CREATE FUNCTION "deleteScoresOfDeletedAccounts"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "StoredAccountScore" s USING deleted WHERE s."accountId" = deleted.id;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Account_deleteScores" AFTER DELETE ON "Account" REFERENCING OLD TABLE AS deleted
+  FOR EACH STATEMENT EXECUTE FUNCTION "deleteScoresOfDeletedAccounts"();

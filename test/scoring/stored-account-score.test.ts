@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inSnapshotPair } from '../../src/scoring/snapshot-pair.ts';
+import { seedAccount } from '../accounts/seed-account.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+const scoreIds = async () =>
+  (await db.prisma.storedAccountScore.findMany({ select: { accountId: true } })).map((row) => row.accountId).sort();
+
+describe('StoredAccountScore, which has no foreign key to Account', () => {
+  it('loses the scores of accounts deleted one by one or many at once, and keeps the others', async () => {
+    const kept = await seedAccount(db.prisma, { clvMinor: 100 });
+    const deletedAlone = await seedAccount(db.prisma, { clvMinor: 200 });
+    const deletedTogether = [
+      await seedAccount(db.prisma, { clvMinor: 300 }),
+      await seedAccount(db.prisma, { clvMinor: 400 }),
+    ];
+    expect(await scoreIds()).toHaveLength(4);
+
+    await db.prisma.account.delete({ where: { id: deletedAlone.id } });
+    await db.prisma.account.deleteMany({ where: { id: { in: deletedTogether.map((account) => account.id) } } });
+
+    expect(await scoreIds()).toEqual([kept.id]);
+    await db.prisma.account.delete({ where: { id: kept.id } });
+  });
+
+  it('takes a score without waiting for an account that ingest holds locked', async () => {
+    const account = await seedAccount(db.prisma);
+    const ingest = await db.pool.connect();
+    try {
+      await ingest.query('BEGIN');
+      await ingest.query('SELECT 1 FROM "Account" WHERE id = $1 FOR UPDATE', [account.id]);
+      // A foreign key's check would wait here for ingest's lock (a key-share lock on the account).
+      const written = db.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '2s'`);
+        return tx.storedAccountScore.create({
+          data: {
+            accountId: account.id,
+            clvMinor: 5000,
+            rfmRecency: 3,
+            rfmFrequency: 3,
+            rfmMonetary: 3,
+            rfmSegment: 'need_attention',
+            revenueSoFarMinor: 0,
+            revenueSource: 'unknown',
+            arpaMinor: 0,
+            grossMargin: 0.8,
+            monthlyChurnRate: 0.05,
+            churnRateFloored: false,
+            churnRateSource: 'config',
+            futureValueMinor: 5000,
+            scoredAt: new Date(),
+          },
+        });
+      });
+      await expect(written).resolves.toMatchObject({ accountId: account.id });
+    } finally {
+      await ingest.query('ROLLBACK');
+      ingest.release();
+    }
+    const scored = await db.prisma.account.findUniqueOrThrow({ where: { id: account.id }, include: { score: true } });
+    expect(scored.score?.clvMinor).toBe(5000);
+  });
+});
+
+describe('inSnapshotPair', () => {
+  it('gives both connections the snapshot of the first, whatever commits in between', async () => {
+    await seedAccount(db.prisma);
+    const count = 'SELECT count(*)::int4 AS n FROM "Account"';
+
+    const [first, second] = await inSnapshotPair(db.prisma, async (one, two) => {
+      const before = await one<{ n: number }>(count, []);
+      await seedAccount(db.prisma);
+      return [before[0]?.n, (await two<{ n: number }>(count, []))[0]?.n];
+    });
+
+    expect(second).toBe(first);
+    expect(await db.prisma.account.count()).toBe((first ?? 0) + 1);
+  });
+});
