@@ -66,14 +66,18 @@ LATERAL (SELECT s.mrr::int AS mrr, s.status,
     WHEN s.status = 'churned' THEN now() - interval '2 days' - (i % 365) * interval '1 day' END AS seen) AS v`;
 
 // Every account scored. `rank` spreads CLV evenly, so paretoPriority marks exactly the top 20% by CLV, as
-// scoring would; the CLV inputs are placeholders the digest never reads.
+// scoring would; with a future value of 0 the CLV is the revenue so far. The other inputs are placeholders
+// the digest never reads.
 const SEED_SCORES = `
-INSERT INTO "StoredAccountScore" ("accountId", "clvMinor", "paretoPriority", "rfmRecency", "rfmFrequency", "rfmMonetary",
-  "rfmSegment", "revenueSoFarMinor", "revenueSource", "arpaMinor", "grossMargin", "monthlyChurnRate",
-  "churnRateFloored", "churnRateSource", "futureValueMinor", "scoredAt")
-SELECT id, 10000 + r.rank * 50, r.rank >= 80000, 3, 3, 3, 'need_attention', 0, 'unknown', 0, 0.8, 0.05, false,
-  'config', 0, now()
+INSERT INTO "StoredAccountScore" ("accountId", currency, "paretoPriority", "rfmRecency", "rfmFrequency",
+  "rfmMonetary", "rfmSegment", "revenueSoFarMinor", "revenueSource", "scoredAt")
+SELECT id, currency, r.rank >= 80000, 3, 3, 3, 'need_attention', 10000 + r.rank * 50, 'total_paid', now()
 FROM "Account", LATERAL (SELECT (substr("externalId", 5)::bigint * 7919 % 100000)::int AS rank) AS r`;
+
+const SEED_CURRENCIES = `
+INSERT INTO "ScoringCurrency" (currency, "arpaMinor", "grossMargin", "monthlyChurnRate", "churnRateFloored",
+  "churnRateSource", "futureValueMinor", "measuredAt")
+SELECT DISTINCT currency, 0, 0.8, 0.05, false, 'config', 0, now() FROM "Account"`;
 
 const SEED_FAILURES = `
 INSERT INTO "PaymentFailure" ("accountId", "source", "invoiceId", "amountMinor", "currency", "declineCode",
@@ -88,6 +92,7 @@ async function seed(url: string, accounts: number, churned: number, failures: nu
   try {
     await client.query(SEED_ACCOUNTS, [accounts, churned]);
     await client.query(SEED_SCORES);
+    await client.query(SEED_CURRENCIES);
     await client.query(SEED_FAILURES, [failures]);
     // Fresh tables have no statistics; the planner would guess, where a live database has autovacuum's.
     await client.query('VACUUM ANALYZE "Account", "StoredAccountScore", "PaymentFailure"');

@@ -13,6 +13,7 @@ import {
 } from './scoring-runs.ts';
 import type { ChurnRate, ScoringStats } from './scoring-stats.ts';
 import { inSnapshotPair } from './snapshot-pair.ts';
+import { storeCurrencyInputs } from './store-currency-inputs.ts';
 
 /** Above this share of accounts changed since the last full run, quintile edges and ARPA are measured again. */
 export const FULL_RESCORE_ABOVE = 0.05;
@@ -93,6 +94,7 @@ async function rescoreLocked(
       counts = { seen: changed.changed, written: await scoreChangedAccounts(query, latest.stats, now, since) };
     } else {
       stats = await inSnapshotPair(prisma, (first, second) => measureScoringStats(first, second, settings, now));
+      await storeCurrencyInputs(prisma, stats);
       counts = await scoreAllAccounts(query, stats, now);
     }
 

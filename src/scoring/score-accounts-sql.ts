@@ -13,8 +13,7 @@ import type { CurrencyStats, ScoringStats, Thresholds } from './scoring-stats.ts
 // The statement that writes the scores of the accounts a filter picks, from stored statistics.
 
 const PARAMETERS = `jsonb_to_recordset($1::jsonb) AS p(
-  currency text, "futureValueMinor" int4, "arpaMinor" int4, "grossMargin" float8, "monthlyChurnRate" float8,
-  "churnRateFloored" bool, "churnRateSource" text,
+  currency text, "grossMargin" float8, "monthlyChurnRate" float8,
   r2 int8, r3 int8, r4 int8, r5 int8, f2 int8, f3 int8, f4 int8, f5 int8, m2 int8, m3 int8, m4 int8, m5 int8,
   "cutLostValue" int8, "cutId" uuid)`;
 
@@ -35,9 +34,12 @@ export interface AccountFilter {
   scores: string;
 }
 
-/** The columns of "StoredAccountScore" a run writes, in the order scoreAccountsSql selects them. */
+/**
+ * The columns of "StoredAccountScore" a run writes, in the order scoreAccountsSql selects them; the CLV and
+ * lost value are computed from them and the currency's row by the AccountScore view.
+ */
 const SCORE_COLUMNS = [
-  'clvMinor',
+  'currency',
   'rfmRecency',
   'rfmFrequency',
   'rfmMonetary',
@@ -46,33 +48,9 @@ const SCORE_COLUMNS = [
   'revenueSoFarMinor',
   'revenueSource',
   'lostMrrMinor',
-  'lostValueMinor',
-  'arpaMinor',
-  'grossMargin',
-  'monthlyChurnRate',
-  'churnRateFloored',
-  'churnRateSource',
-  'futureValueMinor',
 ];
 /** The columns of the fresh CTE that become them, in the same order. */
-const FRESH_COLUMNS = [
-  'clv',
-  'r',
-  'f',
-  'm',
-  'segment',
-  'priority',
-  'revenue',
-  'source',
-  'lost_mrr',
-  'lost_value',
-  '"arpaMinor"',
-  '"grossMargin"',
-  '"monthlyChurnRate"',
-  '"churnRateFloored"',
-  '"churnRateSource"',
-  '"futureValueMinor"',
-];
+const FRESH_COLUMNS = ['currency', 'r', 'f', 'm', 'segment', 'priority', 'revenue', 'source', 'lost_mrr'];
 const freshValues = (alias = '') => FRESH_COLUMNS.map((column) => `${alias}${column}`).join(', ');
 const FRESH_VALUES = freshValues();
 const quoted = (columns: string[], alias = '') => columns.map((column) => `${alias}"${column}"`).join(', ');
@@ -85,11 +63,10 @@ function freshScores(filter: AccountFilter, compare: boolean): string {
   const stored = compare ? 'stored, stored_id,' : '';
   // Each OFFSET 0 keeps a level from being merged into the next: PostgreSQL would then repeat an expression
   // at every reference (the recency five times in its quintile), where now each is computed once per account.
-  return `SELECT id, ${stored} ("futureValueMinor" + revenue)::int4 AS clv, r::int2 AS r, f::int2 AS f, m::int2 AS m,
+  return `SELECT id, ${stored} currency, r::int2 AS r, f::int2 AS f, m::int2 AS m,
       ($2::text[])[(r - 1) * 5 + (f + m + 1) / 2] AS segment,
       coalesce(lost_value > "cutLostValue" OR (lost_value = "cutLostValue" AND id <= "cutId"), false) AS priority,
-      revenue, source, lost_mrr, lost_value,
-      "arpaMinor", "grossMargin", "monthlyChurnRate", "churnRateFloored", "churnRateSource", "futureValueMinor"
+      revenue, source, lost_mrr
     FROM (
       SELECT *, ${quintile('recency', 'r')} AS r, ${quintile('frequency', 'f')} AS f, ${quintile('monetary', 'm')} AS m
       FROM (
@@ -151,12 +128,8 @@ export function scoringParameters(stats: ScoringStats): string {
   return JSON.stringify(
     stats.currencies.map((currency: CurrencyStats) => ({
       currency: currency.currency,
-      futureValueMinor: currency.futureValueMinor,
-      arpaMinor: currency.arpaMinor,
       grossMargin: currency.grossMargin,
       monthlyChurnRate: currency.monthlyChurnRate,
-      churnRateFloored: currency.churnRateFloored,
-      churnRateSource: stats.churnRate.source,
       ...flat(currency.recency, 'r'),
       ...flat(currency.frequency, 'f'),
       ...flat(currency.monetary, 'm'),

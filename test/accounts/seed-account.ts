@@ -7,20 +7,24 @@ export type SeedFields = Partial<Prisma.AccountUncheckedCreateInput> &
   Partial<Pick<AccountScore, 'clvMinor' | 'rfmSegment' | 'paretoPriority'>>;
 
 // What scoring writes beside the scores a test is about. A scored account always has a segment: Need
-// attention (R 3, F 3, M 3) unless the test names one; the CLV inputs are read by no test using this.
+// attention (R 3, F 3, M 3) unless the test names one. Its CLV is its revenue so far: the currency's future
+// value is 0 here, so a test's clvMinor reads back unchanged.
 const SCORE_PLACEHOLDERS = {
   rfmRecency: 3,
   rfmFrequency: 3,
   rfmMonetary: 3,
   rfmSegment: 'need_attention',
-  revenueSoFarMinor: 0,
-  revenueSource: 'unknown',
+  paretoPriority: false,
+  revenueSource: 'total_paid',
+};
+const CURRENCY_PLACEHOLDERS = {
   arpaMinor: 0,
   grossMargin: 0.8,
   monthlyChurnRate: 0.05,
   churnRateFloored: false,
   churnRateSource: 'config',
   futureValueMinor: 0,
+  measuredAt: new Date(),
 };
 
 /**
@@ -29,14 +33,26 @@ const SCORE_PLACEHOLDERS = {
  */
 export async function seedAccount(prisma: PrismaClient, fields: SeedFields = {}) {
   const { clvMinor, rfmSegment, paretoPriority, ...data } = fields;
-  const given = { clvMinor, rfmSegment, paretoPriority };
-  const score = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   const account = await prisma.account.create({
     data: { source: 'test', externalId: `cus_${randomBytes(5).toString('hex')}`, ...data },
   });
-  if (Object.keys(score).length > 0) {
+  if (clvMinor !== undefined || rfmSegment !== undefined || paretoPriority !== undefined) {
+    const { currency } = account;
+    await prisma.scoringCurrency.upsert({
+      where: { currency },
+      create: { currency, ...CURRENCY_PLACEHOLDERS },
+      update: {},
+    });
     await prisma.storedAccountScore.create({
-      data: { accountId: account.id, ...SCORE_PLACEHOLDERS, scoredAt: new Date(), ...score },
+      data: {
+        accountId: account.id,
+        currency,
+        ...SCORE_PLACEHOLDERS,
+        revenueSoFarMinor: clvMinor ?? 0,
+        ...(rfmSegment !== undefined ? { rfmSegment } : {}),
+        ...(paretoPriority !== undefined && paretoPriority !== null ? { paretoPriority } : {}),
+        scoredAt: new Date(),
+      },
     });
   }
   return account;

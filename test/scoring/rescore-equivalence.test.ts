@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rescoreAccounts } from '../../src/scoring/rescore-accounts.ts';
+import { rescoreAccounts, type ScoringSettingsUsed } from '../../src/scoring/rescore-accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { makePopulation } from './population.ts';
 import { referenceScores } from './reference-scores.ts';
@@ -69,5 +69,48 @@ describe('a full rescore against the pure functions', () => {
 
     expect(again).toMatchObject({ kind: 'full', accounts: 200, written: 0 });
     expect((await stored()).every((account) => account.score?.scoredAt.getTime() === AS_OF.getTime())).toBe(true);
+  });
+});
+
+describe('a full rescore after the population moved', () => {
+  const CONFIGURED = { WINBACK_GROSS_MARGIN: 0.6, WINBACK_MONTHLY_CHURN_RATE: 0.031, WINBACK_PARETO_SHARE: 0.8 };
+  const full = (settings: ScoringSettingsUsed, now = AS_OF) =>
+    rescoreAccounts(db.prisma, settings, logger, { mode: 'full', reason: 'test', now });
+
+  it('moves every CLV and lost value with the gross margin without rewriting an account', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(600, AS_OF) });
+    await full(CONFIGURED);
+    const before = await stored();
+
+    const moved = await full({ ...CONFIGURED, WINBACK_GROSS_MARGIN: 0.75 }, new Date(AS_OF.getTime() + 60_000));
+
+    const accounts = await stored();
+    const expected = referenceScores(accounts, { grossMargin: 0.75, monthlyChurnRate: 0.031, paretoShare: 0.8 }, AS_OF);
+    expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
+    expect(moved).toMatchObject({ accounts: 600, written: 0 });
+    const changedClv = accounts.filter((account, index) => account.score?.clvMinor !== before[index]?.score?.clvMinor);
+    expect(changedClv.length).toBeGreaterThan(500);
+  });
+
+  it('inserts the new accounts and updates the changed ones, as the pure functions score them', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(400, AS_OF) });
+    await full(MEASURED);
+    const changed = await db.prisma.account.findMany({ where: { status: 'active' }, orderBy: { id: 'asc' }, take: 30 });
+    await db.prisma.account.updateMany({
+      where: { id: { in: changed.map((account) => account.id) } },
+      data: { status: 'churned', churnedAt: new Date(AS_OF.getTime() - 86_400_000), lostMrrMinor: 99_900 },
+    });
+    await db.prisma.account.createMany({
+      data: makePopulation(50, AS_OF, 23).map((account) => ({ ...account, externalId: `new-${account.externalId}` })),
+    });
+
+    const again = await full(MEASURED);
+
+    const accounts = await stored();
+    const expected = referenceScores(accounts, { grossMargin: 0.75, paretoShare: 0.8 }, AS_OF);
+    expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
+    expect(again.accounts).toBe(450);
+    expect(again.written).toBeGreaterThanOrEqual(80);
+    expect(again.written).toBeLessThan(450);
   });
 });

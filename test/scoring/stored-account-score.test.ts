@@ -29,6 +29,8 @@ describe('StoredAccountScore, which has no foreign key to Account', () => {
   });
 
   it('takes a score without waiting for an account that ingest holds locked', async () => {
+    // Scored once already, so that its currency has its CLV inputs.
+    await seedAccount(db.prisma, { clvMinor: 1 });
     const account = await seedAccount(db.prisma);
     const ingest = await db.pool.connect();
     try {
@@ -40,19 +42,14 @@ describe('StoredAccountScore, which has no foreign key to Account', () => {
         return tx.storedAccountScore.create({
           data: {
             accountId: account.id,
-            clvMinor: 5000,
+            currency: account.currency,
+            paretoPriority: false,
             rfmRecency: 3,
             rfmFrequency: 3,
             rfmMonetary: 3,
             rfmSegment: 'need_attention',
-            revenueSoFarMinor: 0,
-            revenueSource: 'unknown',
-            arpaMinor: 0,
-            grossMargin: 0.8,
-            monthlyChurnRate: 0.05,
-            churnRateFloored: false,
-            churnRateSource: 'config',
-            futureValueMinor: 5000,
+            revenueSoFarMinor: 5000,
+            revenueSource: 'total_paid',
             scoredAt: new Date(),
           },
         });
