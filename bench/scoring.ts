@@ -1,6 +1,6 @@
 // Rescoring at scale: N generated accounts in a throwaway embedded PostgreSQL, the first full rescore, one
-// with nothing changed and an incremental one after a small batch, each timed end to end against two single
-// SQL aggregates over the same table. Standalone: node bin/run-ts.js bench/scoring.ts [--rows N]
+// with nothing changed, an incremental one after a small batch and a full one after the gross margin moved,
+// each timed end to end against two single SQL aggregates over the same table. Standalone: node bin/run-ts.js bench/scoring.ts [--rows N]
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -157,12 +157,10 @@ try {
   );
   console.error(`scoring: incremental rescore after ${changed.toLocaleString('en-US')} accounts changed`);
   const incremental = await rescore('auto');
-  // What a nightly run costs when ARPA or the churn rate moved: every account's CLV and inputs change.
+  // What a nightly run finds when ARPA or the churn rate moved: every account's CLV and lost value change.
   console.error('scoring: full rescore, every CLV changed');
   const everyClv = await rescore('full', { ...SETTINGS, WINBACK_GROSS_MARGIN: 0.75 });
   const trivialAfter = await medianOf(client, timed, TRIVIAL);
-  // What the first full rescore cost while scores lived on "Account": a new version of every wide row.
-  const accountRewrite = await timed(() => client.query(`UPDATE "Account" SET "updatedAt" = "updatedAt"`));
 
   const perRow = (run: Timed<unknown>) => `${((run.cpu / rows) * 1e6).toFixed(2).padStart(6)} µs CPU/row`;
   const line = (label: string, run: Timed<unknown>, note = '') =>
@@ -179,14 +177,13 @@ try {
   line('full rescore, every account new', first, scored(first));
   line('full rescore, nothing changed', again, scored(again));
   line(`incremental (${incremental.result.kind}), ${changed} changed`, incremental, scored(incremental));
-  line('full rescore, every CLV changed (not in goal)', everyClv, scored(everyClv));
+  line('full rescore, every CLV changed (margin moved)', everyClv, scored(everyClv));
   line('trivial aggregate after the rescores', trivialAfter);
-  line('for comparison: UPDATE every "Account" row', accountRewrite, ratios(accountRewrite));
-  const judged = [first, again, incremental];
+  const judged = [first, again, incremental, everyClv];
   const met = judged.every((run) => run.seconds < GOAL_SECONDS && run.seconds <= GOAL_RATIO * statistics.seconds);
   console.log(
     `goal < ${GOAL_SECONDS} s and ≤ ${GOAL_RATIO}× the statistics aggregate (one SQL statement reading what scoring ` +
-      `must read: quintile edges, ARPA, the Pareto ranking), for the first, unchanged and incremental rescores: ` +
+      `must read: quintile edges, ARPA, the Pareto ranking), for every rescore above: ` +
       `${met ? 'met' : 'missed'}. The trivial aggregate sorts nothing, so no scoring can come within 5× of it.`,
   );
 

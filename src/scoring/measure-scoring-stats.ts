@@ -12,8 +12,8 @@ const UNSCORED: Thresholds = [null, null, null, null];
  * Everything a full rescoring run needs to know about the population, per currency: each currency is a
  * population of its own, because ARPA, totals paid and lost value only compare within one currency. Give
  * it two connections reading one snapshot (inSnapshotPair), so every figure comes from the same moment:
- * the quintile edges and the lost MRR counts are read on the second while the first counts the population
- * and then finds the Pareto cuts, which need its rates.
+ * the quintile edges, the longest read, are measured on the second while the first counts the population
+ * and the churned accounts' lost MRR, then finds the Pareto cuts.
  */
 export async function measureScoringStats(
   first: Query,
@@ -21,21 +21,19 @@ export async function measureScoringStats(
   settings: Pick<ScoringSettings, 'WINBACK_GROSS_MARGIN' | 'WINBACK_MONTHLY_CHURN_RATE' | 'WINBACK_PARETO_SHARE'>,
   asOf: Date,
 ): Promise<ScoringStats> {
-  const distributions = (async () => ({
-    thresholds: await measureQuintileThresholds(second, asOf),
-    lostMrr: await countChurnedByLostMrr(second),
-  }))();
-  // Settled either way, so a failure of the first connection's statements never leaves this one unobserved.
-  distributions.catch(() => {});
+  const measuringThresholds = measureQuintileThresholds(second, asOf);
+  // Observed at once, so a failure on the first connection never leaves this one's rejection unhandled.
+  measuringThresholds.catch(() => {});
   const { currencies, churn } = await measurePopulation(first, asOf);
+  const lostMrr = await countChurnedByLostMrr(first);
   const churnRate = chooseChurnRate(settings, churn);
   const assumed = currencies.map((population) => ({
     population,
     assumptions: buildAssumptions(population, churnRate, settings),
   }));
-  const { thresholds, lostMrr } = await distributions;
   const rates = assumed.map(({ population, assumptions }) => ({ currency: population.currency, ...assumptions }));
   const cuts = await findParetoCuts(first, lostMrr, rates, settings.WINBACK_PARETO_SHARE);
+  const thresholds = await measuringThresholds;
 
   return {
     asOf: asOf.toISOString(),
