@@ -31,11 +31,8 @@ export async function startWinback(config: ServerConfig, logger: Logger): Promis
   loadPlaybook(config.WINBACK_PLAYBOOK);
   // The app owns the embedded server: one a crashed run left behind is taken over and stopped with the app.
   const database = await openDatabase(config, logger, { runningServer: 'adopt' });
-  const db = connectDatabase(database.url);
+  const db = connectDatabase(database.url, logger);
   const { prisma } = db;
-  db.pool.on('error', (error) =>
-    logger.warn({ err: error }, 'an idle database connection failed; the pool replaces it'),
-  );
   const jobs = await startJobQueue(database.url, logger);
 
   await scheduleBillingEventRetries(jobs, db, logger);

@@ -18,7 +18,7 @@ export async function runDemo(): Promise<void> {
   const config = loadCoreConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDatabase(config, logger);
-  const db = connectDatabase(database.url);
+  const db = connectDatabase(database.url, logger);
   const { prisma } = db;
   try {
     console.log(

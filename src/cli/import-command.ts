@@ -88,7 +88,7 @@ export async function runImport(args: string[]): Promise<void> {
   const config = loadCoreConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = await openDatabase(config, logger);
-  const db = connectDatabase(database.url);
+  const db = connectDatabase(database.url, logger);
   try {
     const rejectsPath =
       values.rejects ?? path.join(config.WINBACK_DATA_DIR, 'rejects', `${path.basename(file)}.rejects.csv`);

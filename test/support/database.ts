@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, inject } from 'vitest';
 import { connectDatabase, type Database, disconnectDatabase } from '../../src/db/prisma.ts';
 
@@ -32,7 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE winback_template`));
   const url = inject('pgUrlPattern').replace('{db}', name);
-  const { prisma, pool } = connectDatabase(url);
+  const { prisma, pool } = connectDatabase(url, pino({ level: 'silent' }));
   afterAll(async () => {
     await disconnectDatabase({ prisma, pool });
     await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
