@@ -28,6 +28,15 @@ describe('StoredAccountScore, which has no foreign key to Account', () => {
     await db.prisma.account.delete({ where: { id: kept.id } });
   });
 
+  it('loses every score when the accounts are truncated', async () => {
+    await seedAccount(db.prisma, { clvMinor: 100 });
+    expect(await scoreIds()).not.toEqual([]);
+
+    await db.prisma.$executeRawUnsafe('TRUNCATE "Account" CASCADE');
+
+    expect(await scoreIds()).toEqual([]);
+  });
+
   it('takes a score without waiting for an account that ingest holds locked', async () => {
     // Scored once already, so that its currency has its CLV inputs.
     await seedAccount(db.prisma, { clvMinor: 1 });

@@ -59,7 +59,8 @@ CROSS JOIN LATERAL (
 ) lost;
 
 -- Deleting accounts deletes their scores, as the foreign key's ON DELETE CASCADE did, by hand as well: once
--- per DELETE statement, from the rows it deleted, so writing a score checks nothing.
+-- per DELETE statement, from the rows it deleted, so writing a score checks nothing. TRUNCATE "Account"
+-- (which needs CASCADE for the tables that still have a foreign key to it) empties the scores too.
 CREATE FUNCTION "deleteScoresOfDeletedAccounts"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM "StoredAccountScore" s USING deleted WHERE s."accountId" = deleted.id;
@@ -69,3 +70,13 @@ $$;
 
 CREATE TRIGGER "Account_deleteScores" AFTER DELETE ON "Account" REFERENCING OLD TABLE AS deleted
   FOR EACH STATEMENT EXECUTE FUNCTION "deleteScoresOfDeletedAccounts"();
+
+CREATE FUNCTION "deleteAllScores"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE "StoredAccountScore";
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Account_truncateScores" AFTER TRUNCATE ON "Account"
+  FOR EACH STATEMENT EXECUTE FUNCTION "deleteAllScores"();
