@@ -61,6 +61,12 @@ const quoted = (columns: string[], alias = '') => columns.map((column) => `${ali
  */
 function freshScores(filter: AccountFilter, compare: boolean): string {
   const stored = compare ? 'stored, stored_id,' : '';
+  const storedJoin = compare
+    ? `LEFT JOIN (
+          SELECT s."accountId", (${quoted(SCORE_COLUMNS, 's.')}) AS stored
+          FROM "StoredAccountScore" s WHERE ${filter.scores}
+        ) stored ON stored."accountId" = a.id`
+    : '';
   // Each OFFSET 0 keeps a level from being merged into the next: PostgreSQL would then repeat an expression
   // at every reference (the recency five times in its quintile), where now each is computed once per account.
   return `SELECT id, ${stored} currency, r::int2 AS r, f::int2 AS f, m::int2 AS m,
@@ -75,14 +81,7 @@ function freshScores(filter: AccountFilter, compare: boolean): string {
           ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')}::int4 AS lost_value,
           ${recencyValue('$3::timestamptz')} AS recency, ${FREQUENCY} AS frequency, ${MONETARY} AS monetary
         FROM "Account" a JOIN ${PARAMETERS} ON p.currency = a.currency
-        ${
-          compare
-            ? `LEFT JOIN (
-          SELECT s."accountId", (${quoted(SCORE_COLUMNS, 's.')}) AS stored
-          FROM "StoredAccountScore" s WHERE ${filter.scores}
-        ) stored ON stored."accountId" = a.id`
-            : ''
-        }
+        ${storedJoin}
         WHERE ${filter.accounts}
         OFFSET 0
       ) measured
