@@ -8,6 +8,7 @@ import { loadCoreConfig } from '../src/config/load-config.ts';
 import { MIGRATED_SCHEMA_PATH, MIGRATIONS_DIR, SCHEMA_PATH } from '../src/db/migration-files.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { createLogger } from '../src/log.ts';
+import { viewsToRecreate } from './migration-views.ts';
 import { diffSchemas } from './schema-engine.ts';
 
 function timestamp(now: Date): string {
@@ -44,6 +45,12 @@ async function main(name: string | undefined): Promise<void> {
     console.log(
       `Wrote ${path.relative(process.cwd(), path.join(folder, 'migration.sql'))}. Review it, then commit it.`,
     );
+    for (const view of viewsToRecreate(sql)) {
+      console.log(
+        `It alters a table the "${view}" view reads: begin the file with DROP VIEW "${view}"; and end it with ` +
+          `the view's CREATE VIEW (the last migration that created it has it), changed to match schema.prisma.`,
+      );
+    }
   } finally {
     await database.close();
   }

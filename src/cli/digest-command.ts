@@ -61,6 +61,14 @@ export async function runDigest(args: string[]): Promise<void> {
     await writeDigestPreview(digest, file);
     console.log(digestAsText(digest));
     console.log(`\nBlock Kit JSON of the ${digest.messages.length} message(s): ${file}`);
+    // High value is a score: without one an account cannot be listed, which would read as "none churned".
+    const unscored = await prisma.account.count({ where: { score: null } });
+    if (unscored > 0) {
+      console.log(
+        `\nNote: ${unscored.toLocaleString('en-US')} account(s) are not scored yet, so the digest leaves them out. ` +
+          '`npx winback score` scores them now; a running winback does it within a minute.',
+      );
+    }
   } finally {
     await prisma.$disconnect();
     await database.close();

@@ -14,7 +14,10 @@ const share = (what: string) =>
 
 export const scoringSchema = z.object({
   // What a churned account's future revenue is worth after the cost of serving it; not measurable from billing data.
-  WINBACK_GROSS_MARGIN: share('the gross margin').default(0.8),
+  // Above 0: at 0 every lost value is 0, so no account would carry any of it and none would be high value.
+  WINBACK_GROSS_MARGIN: share('the gross margin')
+    .refine((value) => value > 0, 'expected the gross margin above 0, e.g. 0.8')
+    .default(0.8),
   // Unset: measured from the accounts' churn dates over the three months before each rescoring run.
   WINBACK_MONTHLY_CHURN_RATE: share('the monthly churn rate').optional(),
   WINBACK_PARETO_SHARE: share('the share of lost value')

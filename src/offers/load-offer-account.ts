@@ -1,3 +1,4 @@
+import { minorFromBigInt } from '../db/big-minor.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { displayNameOf } from '../digest/display-name.ts';
 import type { AssessedAccount } from '../domain/offers/assess-offer.ts';
@@ -41,7 +42,7 @@ export async function loadOfferAccount(
     churnReason: account.churnReason,
     // The MRR the churn took away; for an account still paying, what it pays.
     mrrMinor: account.status === 'churned' ? (account.lostMrrMinor ?? account.mrrMinor) : account.mrrMinor,
-    clvMinor: account.score?.clvMinor ?? null,
+    clvMinor: minorFromBigInt(account.score?.clvMinor ?? null),
     currency: account.currency,
     requestedFeature: account.feedback[0]?.requestedFeature ?? null,
     earlierOffers: account.offers.map((offer) => ({

@@ -1,3 +1,4 @@
+import { minorFromBigInt } from '../db/big-minor.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { displayNameOf } from '../digest/display-name.ts';
 import { fromStoredTerms, type OfferTerms } from '../domain/offers/offer-terms.ts';
@@ -43,8 +44,8 @@ export async function loadOfferCard(prisma: PrismaClient, offerId: string): Prom
     terms: fromStoredTerms(offer),
     currency: offer.currency,
     costMinor: offer.costMinor,
-    clvMinor: offer.clvMinor,
-    expectedBackMinor: offer.expectedBackMinor,
+    clvMinor: minorFromBigInt(offer.clvMinor),
+    expectedBackMinor: minorFromBigInt(offer.expectedBackMinor),
     note: offer.note,
     proposerSlackId: offer.proposerSlackId,
     status: offer.status,

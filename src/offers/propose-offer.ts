@@ -95,7 +95,17 @@ export async function proposeOffer(deps: SlackDeps, input: ProposalInput, now = 
           : { approvalExpiresAt: new Date(now.getTime() + guardrails.approvalExpiresAfterHours * HOUR_MS) }),
       },
     });
-    await auditProposal(tx, input.proposerSlackId, { ...offer, terms: toStoredTerms(parsed.terms) }, verdict);
+    await auditProposal(
+      tx,
+      input.proposerSlackId,
+      {
+        ...offer,
+        clvMinor: account.clvMinor,
+        expectedBackMinor: assessment.expectedBackMinor,
+        terms: toStoredTerms(parsed.terms),
+      },
+      verdict,
+    );
 
     const replaced = active ? await replaceOffer(tx, active.id, offer.id, input.proposerSlackId) : null;
     return {

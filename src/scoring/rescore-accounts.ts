@@ -94,8 +94,10 @@ async function rescoreLocked(
       counts = { seen: changed.changed, written: await scoreChangedAccounts(query, latest.stats, now, since) };
     } else {
       stats = await inSnapshotPair(prisma, (first, second) => measureScoringStats(first, second, settings, now));
-      await storeCurrencyInputs(prisma, stats);
       counts = await scoreAllAccounts(query, stats, now);
+      // Only once every account is scored: a run that fails on the way leaves the last run's inputs, which
+      // the incremental runs until the next full one score against.
+      await storeCurrencyInputs(prisma, stats);
     }
 
     const kind = incremental ? 'incremental' : 'full';

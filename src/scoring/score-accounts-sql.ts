@@ -77,8 +77,8 @@ function freshScores(filter: AccountFilter, compare: boolean): string {
       SELECT *, ${quintile('recency', 'r')} AS r, ${quintile('frequency', 'f')} AS f, ${quintile('monetary', 'm')} AS m
       FROM (
         SELECT a.id, p.*, ${compare ? 'stored.stored, stored."accountId" AS stored_id,' : ''}
-          coalesce(${REVENUE_SO_FAR}, 0)::int4 AS revenue, ${REVENUE_SOURCE} AS source,
-          ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')}::int4 AS lost_value,
+          coalesce(${REVENUE_SO_FAR}, 0) AS revenue, ${REVENUE_SOURCE} AS source,
+          ${LOST_MRR} AS lost_mrr, ${lostValueSql('p."grossMargin"', 'p."monthlyChurnRate"')} AS lost_value,
           ${recencyValue('$3::timestamptz')} AS recency, ${FREQUENCY} AS frequency, ${MONETARY} AS monetary
         FROM "Account" a JOIN ${PARAMETERS} ON p.currency = a.currency
         ${storedJoin}

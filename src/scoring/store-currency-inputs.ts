@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/prisma.ts';
 import type { ScoringStats } from './scoring-stats.ts';
 
 /**
- * Stores each currency's CLV inputs as a full run measured them, before the run writes its accounts: the
+ * Stores each currency's CLV inputs as a full run measured them, once it has scored every account: the
  * AccountScore view computes every account's CLV and lost value from them, so they move for all accounts at
  * once and no account row is rewritten for it. Currencies no account uses any more are dropped.
  */

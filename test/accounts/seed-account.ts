@@ -4,7 +4,7 @@ import type { AccountScore, Prisma } from '../../src/generated/prisma/client.ts'
 
 /** What a test may set on an account, the scores it shows included (they live in StoredAccountScore). */
 export type SeedFields = Partial<Prisma.AccountUncheckedCreateInput> &
-  Partial<Pick<AccountScore, 'clvMinor' | 'rfmSegment' | 'paretoPriority'>>;
+  Partial<Pick<AccountScore, 'rfmSegment' | 'paretoPriority'>> & { clvMinor?: number };
 
 // What scoring writes beside the scores a test is about. A scored account always has a segment: Need
 // attention (R 3, F 3, M 3) unless the test names one. Its CLV is its revenue so far: the currency's future

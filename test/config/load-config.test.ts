@@ -77,6 +77,13 @@ describe('loadCoreConfig', () => {
       'WINBACK_MIGRATE_ON_START: expected true or false.',
     );
   });
+
+  it('refuses a gross margin of 0, which would leave every lost value at 0', () => {
+    expect(problemsOf(() => loadCoreConfig({ WINBACK_GROSS_MARGIN: '0' }))).toContain(
+      'WINBACK_GROSS_MARGIN: expected the gross margin above 0, e.g. 0.8',
+    );
+    expect(loadCoreConfig({ WINBACK_GROSS_MARGIN: '0.05' }).WINBACK_GROSS_MARGIN).toBe(0.05);
+  });
 });
 
 describe('environmentWithDotenv', () => {

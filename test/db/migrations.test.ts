@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { viewsToRecreate } from '../../scripts/migration-views.ts';
 import { diffSchemas } from '../../scripts/schema-engine.ts';
 import { migrateDatabase, planMigrations } from '../../src/db/migrate.ts';
 import {
@@ -98,6 +99,18 @@ describe('committed migrations', () => {
       url,
     );
     expect(sql).toContain('This is an empty migration');
+  });
+});
+
+describe('npm run migration:new', () => {
+  it('names the hand-made view to recreate when a migration alters a table it reads', async () => {
+    const { url } = await createEmptyDatabase();
+    const schema = await readFile(SCHEMA_PATH, 'utf8');
+    const widened = schema.replace('model ScoringCurrency {\n', 'model ScoringCurrency {\n  region String?\n');
+    const other = schema.replace('  seats             Int?\n', '  seats             Int?\n  region String?\n');
+
+    expect(viewsToRecreate(await diffSchemas(schema, widened, url))).toEqual(['AccountScore']);
+    expect(viewsToRecreate(await diffSchemas(schema, other, url))).toEqual([]);
   });
 });
 

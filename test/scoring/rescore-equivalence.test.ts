@@ -114,3 +114,56 @@ describe('a full rescore after the population moved', () => {
     expect(again.written).toBeLessThan(450);
   });
 });
+
+describe('a full rescore of accounts worth more than 2^31 minor units', () => {
+  it('scores them exactly, as a currency without minor units soon needs (₩50,000,000 a month)', async () => {
+    const large = makePopulation(40, AS_OF, 31).map((account, index) => ({
+      ...account,
+      externalId: `krw-${index}`,
+      currency: 'KRW',
+      mrrMinor: 50_000_000 + index,
+      totalPaidMinor: null,
+      tenureMonths: 72,
+      ...(account.status === 'churned' ? { lostMrrMinor: 2_000_000_000 - index } : {}),
+    }));
+    await db.prisma.account.createMany({ data: large });
+
+    const summary = await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: AS_OF });
+
+    const accounts = await stored();
+    const expected = referenceScores(accounts, { grossMargin: 0.75, paretoShare: 0.8 }, AS_OF);
+    expect(summary).toMatchObject({ accounts: 40, written: 40 });
+    expect(new Map(accounts.map((account) => [account.id, scoresOf(account)]))).toEqual(expected);
+    const largest = Math.max(...accounts.map((account) => Number(account.score?.lostValueMinor ?? 0)));
+    expect(largest).toBeGreaterThan(2 ** 31);
+    expect(Number(accounts[0]?.score?.revenueSoFarMinor)).toBeGreaterThan(2 ** 31);
+  });
+});
+
+describe('a full rescore that fails', () => {
+  it('leaves the currency inputs of the last run that finished', async () => {
+    await db.prisma.account.createMany({ data: makePopulation(100, AS_OF) });
+    await rescoreAccounts(db.prisma, MEASURED, logger, { mode: 'full', reason: 'test', now: AS_OF });
+    const later = new Date(AS_OF.getTime() + 3_600_000);
+    await db.prisma.account.updateMany({ where: { status: 'active' }, data: { mrrMinor: 123_400 } });
+    // Any score written by the next run breaks this rule, so the run fails after measuring.
+    await db.prisma.$executeRawUnsafe(
+      `ALTER TABLE "StoredAccountScore" ADD CONSTRAINT "written_before" CHECK ("scoredAt" < '${later.toISOString()}') NOT VALID`,
+    );
+    const inputs = () => db.prisma.scoringCurrency.findMany({ orderBy: { currency: 'asc' } });
+    const before = await inputs();
+    try {
+      const run = rescoreAccounts(db.prisma, { ...MEASURED, WINBACK_GROSS_MARGIN: 0.5 }, logger, {
+        mode: 'full',
+        reason: 'test',
+        now: later,
+      });
+
+      await expect(run).rejects.toThrow(/written_before/);
+      expect(await inputs()).toEqual(before);
+      expect(before.every((currency) => currency.grossMargin === 0.75)).toBe(true);
+    } finally {
+      await db.prisma.$executeRawUnsafe('ALTER TABLE "StoredAccountScore" DROP CONSTRAINT "written_before"');
+    }
+  });
+});

@@ -61,11 +61,11 @@ describe('rescoring after a small ingest batch', () => {
     expect(churned).toMatchObject({ paretoPriority: true, rfmRecency: 2, scoredAt: LATER });
     expect(churned).toMatchObject({
       lostMrrMinor: 999_900,
-      lostValueMinor: roundMinor((999_900 * 0.75) / usd.monthlyChurnRate),
-      futureValueMinor: usd.futureValueMinor,
+      lostValueMinor: BigInt(roundMinor((999_900 * 0.75) / usd.monthlyChurnRate)),
+      futureValueMinor: BigInt(usd.futureValueMinor),
     });
     const paid = await db.prisma.accountScore.findUniqueOrThrow({ where: { accountId: paying.id } });
-    expect(paid.clvMinor).toBe(7_777_700 + usd.futureValueMinor);
+    expect(paid.clvMinor).toBe(BigInt(7_777_700 + usd.futureValueMinor));
     expect(paid.rfmMonetary).toBe(5);
     const others = await db.prisma.accountScore.count({ where: { scoredAt: AS_OF } });
     expect(others).toBe(398);

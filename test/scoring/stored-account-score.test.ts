@@ -69,7 +69,7 @@ describe('StoredAccountScore, which has no foreign key to Account', () => {
       ingest.release();
     }
     const scored = await db.prisma.account.findUniqueOrThrow({ where: { id: account.id }, include: { score: true } });
-    expect(scored.score?.clvMinor).toBe(5000);
+    expect(scored.score?.clvMinor).toBe(5000n);
   });
 });
 

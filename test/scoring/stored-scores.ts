@@ -1,4 +1,5 @@
 // The scores a run stored, read back per account in the shape referenceScores gives, CLV inputs included.
+import { minorFromBigInt } from '../../src/db/big-minor.ts';
 import type { PrismaClient } from '../../src/db/prisma.ts';
 import type { Account, AccountScore } from '../../src/generated/prisma/client.ts';
 import type { ExpectedScores } from './reference-scores.ts';
@@ -13,18 +14,18 @@ export function loadScoredAccounts(prisma: PrismaClient): Promise<ScoredAccount[
 export function scoresOf({ score }: ScoredAccount): ExpectedScores | null {
   if (!score) return null;
   return {
-    clvMinor: score.clvMinor ?? Number.NaN,
+    clvMinor: minorFromBigInt(score.clvMinor) ?? Number.NaN,
     clvInputs: {
-      revenueSoFarMinor: score.revenueSoFarMinor,
+      revenueSoFarMinor: Number(score.revenueSoFarMinor),
       revenueSource: score.revenueSource,
       arpaMinor: score.arpaMinor,
       grossMargin: score.grossMargin,
       monthlyChurnRate: score.monthlyChurnRate,
       churnRateFloored: score.churnRateFloored,
-      futureValueMinor: score.futureValueMinor,
+      futureValueMinor: Number(score.futureValueMinor),
       churnRateSource: score.churnRateSource,
       lostMrrMinor: score.lostMrrMinor,
-      lostValueMinor: score.lostValueMinor,
+      lostValueMinor: minorFromBigInt(score.lostValueMinor),
     },
     rfmRecency: score.rfmRecency,
     rfmFrequency: score.rfmFrequency,

@@ -1,6 +1,10 @@
 -- DropForeignKey
 ALTER TABLE "AccountScore" DROP CONSTRAINT "AccountScore_accountId_fkey";
 
+-- AlterTable
+ALTER TABLE "Offer" ALTER COLUMN "clvMinor" SET DATA TYPE BIGINT,
+ALTER COLUMN "expectedBackMinor" SET DATA TYPE BIGINT;
+
 -- DropTable
 DROP TABLE "AccountScore";
 
@@ -13,7 +17,7 @@ CREATE TABLE "StoredAccountScore" (
     "rfmFrequency" SMALLINT NOT NULL,
     "rfmMonetary" SMALLINT NOT NULL,
     "rfmSegment" TEXT NOT NULL,
-    "revenueSoFarMinor" INTEGER NOT NULL,
+    "revenueSoFarMinor" BIGINT NOT NULL,
     "revenueSource" TEXT NOT NULL,
     "lostMrrMinor" INTEGER,
     "scoredAt" TIMESTAMPTZ(3) NOT NULL,
@@ -29,7 +33,7 @@ CREATE TABLE "ScoringCurrency" (
     "monthlyChurnRate" DOUBLE PRECISION NOT NULL,
     "churnRateFloored" BOOLEAN NOT NULL,
     "churnRateSource" TEXT NOT NULL,
-    "futureValueMinor" INTEGER NOT NULL,
+    "futureValueMinor" BIGINT NOT NULL,
     "measuredAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "ScoringCurrency_pkey" PRIMARY KEY ("currency")
@@ -37,17 +41,16 @@ CREATE TABLE "ScoringCurrency" (
 
 -- CreateView, by hand: Prisma migrates no views. Readers see the scores through it, as the `score` relation
 -- of an account (a relation to a view has no foreign key). CLV and lost value are computed here, exactly as
--- computeCustomerLifetimeValue and computeLostValue do (test/scoring/rescore-equivalence.test.ts), capped at
--- the largest integer so that an extreme account cannot make reading fail. The scores are derived, so the
--- table starts empty and the app rescores at start.
+-- computeCustomerLifetimeValue and computeLostValue do (test/scoring/rescore-equivalence.test.ts). The
+-- scores are derived, so the table starts empty and the app rescores at start.
 CREATE VIEW "AccountScore" AS
 SELECT s."accountId",
-  least(s."revenueSoFarMinor"::int8 + c."futureValueMinor", 2147483647)::int4 AS "clvMinor",
+  s."revenueSoFarMinor" + c."futureValueMinor" AS "clvMinor",
   s."paretoPriority", s."rfmRecency", s."rfmFrequency", s."rfmMonetary", s."rfmSegment",
   s."revenueSoFarMinor", s."revenueSource", s."lostMrrMinor",
-  -- Rounded half away from zero, as roundMinor does (x - floor(x) is exact in binary floating point); NULL
-  -- for an account that lost no MRR (least() would skip the NULL).
-  CASE WHEN lost.rounded > 2147483647 THEN 2147483647 ELSE lost.rounded END::int4 AS "lostValueMinor",
+  -- Rounded half away from zero, as roundMinor does (x - floor(x) is exact in binary floating point);
+  -- NULL for an account that lost no MRR.
+  lost.rounded::int8 AS "lostValueMinor",
   c."arpaMinor", c."grossMargin", c."monthlyChurnRate", c."churnRateFloored", c."churnRateSource",
   c."futureValueMinor", s."scoredAt"
 FROM "StoredAccountScore" s
@@ -60,8 +63,10 @@ CROSS JOIN LATERAL (
 
 -- Deleting accounts deletes their scores, as the foreign key's ON DELETE CASCADE did, by hand as well: once
 -- per DELETE statement, from the rows it deleted, so writing a score checks nothing. TRUNCATE "Account"
--- (which needs CASCADE for the tables that still have a foreign key to it) empties the scores too.
-CREATE FUNCTION "deleteScoresOfDeletedAccounts"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- (which needs CASCADE for the tables that still have a foreign key to it) empties the scores too. Each
+-- function keeps the search_path it was created with, so it finds the scores' table whatever the deleting
+-- session's is.
+CREATE FUNCTION "deleteScoresOfDeletedAccounts"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   DELETE FROM "StoredAccountScore" s USING deleted WHERE s."accountId" = deleted.id;
   RETURN NULL;
@@ -71,7 +76,7 @@ $$;
 CREATE TRIGGER "Account_deleteScores" AFTER DELETE ON "Account" REFERENCING OLD TABLE AS deleted
   FOR EACH STATEMENT EXECUTE FUNCTION "deleteScoresOfDeletedAccounts"();
 
-CREATE FUNCTION "deleteAllScores"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "deleteAllScores"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   TRUNCATE "StoredAccountScore";
   RETURN NULL;
