@@ -64,7 +64,9 @@ describe('BillingEventInbox', () => {
 
     expect(results.map((result) => result.status)).toEqual(Array(20).fill('processed'));
     expect(await transactionsThatStored('evt_batch_')).toBe(2);
-    expect(await db.prisma.billingEvent.count({ where: { eventId: { startsWith: 'evt_batch_' }, processedAt: null } })).toBe(0);
+    expect(
+      await db.prisma.billingEvent.count({ where: { eventId: { startsWith: 'evt_batch_' }, processedAt: null } }),
+    ).toBe(0);
     expect(
       await db.prisma.account.count({ where: { externalId: { startsWith: 'cus_batch_' }, status: 'churned' } }),
     ).toBe(20);
