@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from '../db/prisma.ts';
 import { type BuiltDigest, buildDigest } from '../digest/build-digest.ts';
 import { WinbackError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { unscoredAccountsNote } from '../scoring/unscored-note.ts';
 import { plainTextOf } from '../slack/blocks/plain-text.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
@@ -40,9 +41,16 @@ export function digestAsText(digest: BuiltDigest): string {
 }
 
 export async function writeDigestPreview(digest: BuiltDigest, file: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const messages = digest.messages.map((message) => ({ blocks: message.blocks }));
-  await writeFile(file, `${JSON.stringify({ summary: digest.summary, messages }, null, 2)}\n`);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify({ summary: digest.summary, messages }, null, 2)}\n`);
+  } catch (error) {
+    throw new WinbackError(
+      'not_written',
+      `Could not write the digest's Block Kit JSON to ${file}: ${(error as Error).message}`,
+    );
+  }
 }
 
 export async function runDigest(args: string[]): Promise<void> {
@@ -62,13 +70,8 @@ export async function runDigest(args: string[]): Promise<void> {
     console.log(digestAsText(digest));
     console.log(`\nBlock Kit JSON of the ${digest.messages.length} message(s): ${file}`);
     // High value is a score: without one an account cannot be listed, which would read as "none churned".
-    const unscored = await prisma.account.count({ where: { score: null } });
-    if (unscored > 0) {
-      console.log(
-        `\nNote: ${unscored.toLocaleString('en-US')} account(s) are not scored yet, so the digest leaves them out. ` +
-          '`npx winback score` scores them now; a running winback does it within a minute.',
-      );
-    }
+    const note = await unscoredAccountsNote(prisma, 'the digest');
+    if (note) console.log(`\n${note}`);
   } finally {
     await prisma.$disconnect();
     await database.close();

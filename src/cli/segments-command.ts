@@ -4,6 +4,7 @@ import { createPrismaClient, type PrismaClient } from '../db/prisma.ts';
 import { formatTotals } from '../domain/money.ts';
 import { WinbackError } from '../errors.ts';
 import { createLogger } from '../log.ts';
+import { unscoredAccountsNote } from '../scoring/unscored-note.ts';
 import { addSegment } from '../segments/add-segment.ts';
 import { listSegments, type SegmentListing } from '../segments/list-segments.ts';
 import { parseSegmentFlags } from '../segments/parse-segment-flags.ts';
@@ -73,7 +74,11 @@ export async function runSegments(args: string[]): Promise<void> {
   }
   const [action, name, ...extra] = positionals;
   if (action === undefined) {
-    await withDatabase(async (prisma, zone) => console.log(formatSegmentList(await listSegments(prisma, zone))));
+    await withDatabase(async (prisma, zone) => {
+      console.log(formatSegmentList(await listSegments(prisma, zone)));
+      const note = await unscoredAccountsNote(prisma, 'a criterion on CLV or RFM segment');
+      if (note) console.log(note);
+    });
     return;
   }
   if (action !== 'add' || extra.length > 0) {

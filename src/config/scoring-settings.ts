@@ -6,11 +6,11 @@ import { z } from 'zod';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const share = (what: string) =>
+const share = (what: string, example = '0.8') =>
   z.coerce
-    .number({ error: `expected ${what} as a number from 0 to 1, e.g. 0.8` })
-    .min(0, `expected ${what} as a number from 0 to 1, e.g. 0.8`)
-    .max(1, `expected ${what} as a number from 0 to 1, e.g. 0.8`);
+    .number({ error: `expected ${what} as a number from 0 to 1, e.g. ${example}` })
+    .min(0, `expected ${what} as a number from 0 to 1, e.g. ${example}`)
+    .max(1, `expected ${what} as a number from 0 to 1, e.g. ${example}`);
 
 export const scoringSchema = z.object({
   // What a churned account's future revenue is worth after the cost of serving it; not measurable from billing data.
@@ -19,7 +19,7 @@ export const scoringSchema = z.object({
     .refine((value) => value > 0, 'expected the gross margin above 0, e.g. 0.8')
     .default(0.8),
   // Unset: measured from the accounts' churn dates over the three months before each rescoring run.
-  WINBACK_MONTHLY_CHURN_RATE: share('the monthly churn rate').optional(),
+  WINBACK_MONTHLY_CHURN_RATE: share('the monthly churn rate', '0.03').optional(),
   WINBACK_PARETO_SHARE: share('the share of lost value')
     .refine((value) => value > 0, 'expected the share of lost value above 0, e.g. 0.8')
     .default(0.8),

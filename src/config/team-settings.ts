@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { CLV_THRESHOLD_MAX } from '../db/integer-column.ts';
 import { offerSettingsSchema } from './offer-settings.ts';
 import { scoringSchema } from './scoring-settings.ts';
 
@@ -63,6 +64,10 @@ export const teamSchema = z.object({
     .string()
     .default('pareto')
     .refine((value) => value === 'pareto' || /^\d+$/.test(value), 'expected pareto or a CLV in minor units, e.g. 50000')
+    .refine(
+      (value) => value === 'pareto' || Number(value) <= CLV_THRESHOLD_MAX,
+      `expected a CLV of at most ${CLV_THRESHOLD_MAX.toLocaleString('en-US')} minor units`,
+    )
     .transform((value) =>
       value === 'pareto' ? ({ kind: 'pareto' } as const) : ({ kind: 'clv_at_least', minor: Number(value) } as const),
     ),

@@ -1,3 +1,4 @@
+import { minorFromBigInt } from '../db/big-minor.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { displayNameOf } from '../digest/display-name.ts';
 import type { Money } from '../domain/money.ts';
@@ -33,7 +34,7 @@ export async function listPendingApprovals(
     accountId: offer.accountId,
     displayName: displayNameOf(offer.account),
     type: offer.type,
-    cost: { minor: offer.costMinor, currency: offer.currency },
+    cost: { minor: minorFromBigInt(offer.costMinor), currency: offer.currency },
     proposerSlackId: offer.proposerSlackId,
     createdAt: offer.createdAt,
   }));

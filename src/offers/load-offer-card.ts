@@ -43,7 +43,7 @@ export async function loadOfferCard(prisma: PrismaClient, offerId: string): Prom
     churnReason: account.churnReason,
     terms: fromStoredTerms(offer),
     currency: offer.currency,
-    costMinor: offer.costMinor,
+    costMinor: minorFromBigInt(offer.costMinor),
     clvMinor: minorFromBigInt(offer.clvMinor),
     expectedBackMinor: minorFromBigInt(offer.expectedBackMinor),
     note: offer.note,

@@ -100,6 +100,7 @@ export async function proposeOffer(deps: SlackDeps, input: ProposalInput, now = 
       input.proposerSlackId,
       {
         ...offer,
+        costMinor: assessment.costMinor,
         clvMinor: account.clvMinor,
         expectedBackMinor: assessment.expectedBackMinor,
         terms: toStoredTerms(parsed.terms),

@@ -1,5 +1,5 @@
 import { findSegment } from '../accounts/segment-name.ts';
-import { INTEGER_COLUMN_MAX } from '../db/integer-column.ts';
+import { CLV_THRESHOLD_MAX } from '../db/integer-column.ts';
 import { CHURN_REASONS } from '../domain/churn-reason.ts';
 import { RFM_SEGMENTS } from '../domain/scoring/rfm-segments.ts';
 import type { NewSegment } from './add-segment.ts';
@@ -60,8 +60,13 @@ export function parseSegmentFlags(name: string | undefined, flags: SegmentFlags)
   }
   const clv = flags['clv-at-least'];
   if (clv !== undefined) {
-    if (/^\d{1,10}$/.test(clv) && Number(clv) <= INTEGER_COLUMN_MAX) filter.clvAtLeastMinor = Number(clv);
-    else errors.push(`--clv-at-least: expected a whole number of minor units, e.g. 50000 for $500.00, got "${clv}"`);
+    if (!/^\d+$/.test(clv)) {
+      errors.push(`--clv-at-least: expected a whole number of minor units, e.g. 50000 for $500.00, got "${clv}"`);
+    } else if (Number(clv) > CLV_THRESHOLD_MAX) {
+      errors.push(
+        `--clv-at-least: expected at most ${CLV_THRESHOLD_MAX.toLocaleString('en-US')} minor units, got "${clv}"`,
+      );
+    } else filter.clvAtLeastMinor = Number(clv);
   }
   const feature = flags['requested-feature']?.trim();
   if (feature !== undefined) {

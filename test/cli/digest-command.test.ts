@@ -13,17 +13,20 @@ beforeAll(async () => {
   db = await createTestDatabase();
 });
 
-async function preview() {
+async function digest(out?: string) {
   // An empty working directory, so no developer's .env leaks in; the test's database.
   const cwd = await mkdtemp(path.join(os.tmpdir(), 'winback-digest-'));
   const env = { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), DATABASE_URL: db.url };
-  const out = path.join(cwd, 'preview.json');
-  const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'digest', '--preview', '--out', out], {
-    cwd,
-    env,
-  });
-  return stdout;
+  const args = [BIN, 'digest', '--preview', '--out', out ?? path.join(cwd, 'preview.json')];
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
 }
+const preview = async () => (await digest()).stdout;
 
 describe('winback digest --preview', () => {
   it('says how many accounts are not scored yet, since the digest cannot list them', async () => {
@@ -36,5 +39,15 @@ describe('winback digest --preview', () => {
     await db.prisma.account.deleteMany();
     await seedAccount(db.prisma, { status: 'churned', churnedAt, churnSeenAt: churnedAt, paretoPriority: true });
     expect(await preview()).not.toContain('not scored yet');
+  });
+
+  it('names the file it could not write, without a stack', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'winback-digest-out-'));
+
+    const result = await digest(folder);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not write the digest's Block Kit JSON to ${folder}: EISDIR`);
+    expect(result.stderr).not.toContain('    at ');
   });
 });

@@ -84,6 +84,16 @@ describe('loadCoreConfig', () => {
     );
     expect(loadCoreConfig({ WINBACK_GROSS_MARGIN: '0.05' }).WINBACK_GROSS_MARGIN).toBe(0.05);
   });
+
+  it('refuses a high-value CLV beyond what a number holds exactly, and takes one beyond 32 bits', () => {
+    expect(problemsOf(() => loadCoreConfig({ WINBACK_HIGH_VALUE: '10000000000000000000' }))).toContain(
+      'WINBACK_HIGH_VALUE: expected a CLV of at most 9,007,199,254,740,991 minor units',
+    );
+    expect(loadCoreConfig({ WINBACK_HIGH_VALUE: '100000000000' }).WINBACK_HIGH_VALUE).toEqual({
+      kind: 'clv_at_least',
+      minor: 100_000_000_000,
+    });
+  });
 });
 
 describe('environmentWithDotenv', () => {

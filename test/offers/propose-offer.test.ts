@@ -155,7 +155,7 @@ describe('proposing an offer', () => {
       type: 'percent_discount',
       percentOff: 15,
       durationMonths: 3,
-      costMinor: 45_00,
+      costMinor: 45_00n,
       clvMinor: 2_400_00n,
       expectedBackMinor: 1_200_00n,
       currency: 'USD',
@@ -220,6 +220,27 @@ describe('proposing an offer', () => {
     );
     const offer = await app.db.prisma.offer.findFirstOrThrow({ where: { accountId: account.id } });
     expect(offer.status).toBe('expired');
+  });
+});
+
+describe('an offer for an account worth more than 2^31 minor units', () => {
+  it('stores its cost, CLV and expected return and shows them to the manager (₩2,147,483,647 a month)', async () => {
+    const account = await seedAccount(app, {
+      company: 'Hanbit Logistics',
+      currency: 'KRW',
+      mrrMinor: 2_147_483_647,
+      lostMrrMinor: 2_147_483_647,
+      clvMinor: 262_263_671_015,
+    });
+
+    const { answer, offer } = await proposeThroughModal(app, account.id, MEMBER, discountValues('25', '6'));
+
+    expect(answer.body).toBe('');
+    const pending = await offerOnceSettled(app, offer?.id ?? '');
+    expect(pending).toMatchObject({ costMinor: 3_221_225_471n, clvMinor: 262_263_671_015n });
+    expect(Number(pending.expectedBackMinor)).toBeGreaterThan(2 ** 31);
+    const request = messagesTo(app, APPROVALS).find((call) => call.response.ts === pending.approvalTs);
+    expect(textsOf(blocksOf(request)).join('\n')).toContain('Cost *₩3,221,225,471* · CLV ₩262,263,671,015');
   });
 });
 

@@ -39,6 +39,13 @@ describe('parseSegmentFlags', () => {
     });
   });
 
+  it('takes a CLV threshold beyond 32 bits, as a large account in KRW or JPY needs', () => {
+    expect(parseSegmentFlags('whales', { 'clv-at-least': '100000000000' })).toMatchObject({
+      ok: true,
+      value: { filter: { clvAtLeastMinor: 100_000_000_000 } },
+    });
+  });
+
   it.each([
     [
       'Big Spenders',
@@ -69,6 +76,11 @@ describe('parseSegmentFlags', () => {
       'x',
       { 'clv-at-least': '500.50' },
       '--clv-at-least: expected a whole number of minor units, e.g. 50000 for $500.00, got "500.50"',
+    ],
+    [
+      'x',
+      { 'clv-at-least': '9007199254740992' },
+      '--clv-at-least: expected at most 9,007,199,254,740,991 minor units, got "9007199254740992"',
     ],
     [
       'x',

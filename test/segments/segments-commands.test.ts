@@ -92,6 +92,8 @@ describe('winback segments on the command line', () => {
         'Segment   Accounts        Lost MRR',
         'price            2         $148.00  Left over price',
         'valuable         1          $99.00',
+        'Note: 1 account(s) are not scored yet, so a criterion on CLV or RFM segment leaves them out. ' +
+          '`npx winback score` scores them now; a running winback does it within a minute.',
         '',
       ].join('\n'),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccountUpsert } from '../changes.ts';
 import type { AccountField, Parsed } from './csv-fields.ts';
+import { describeValue } from './describe-value.ts';
 import { parseCsvDate } from './parse-csv-date.ts';
 import { type Decimal, parseDecimal, parseWholeNumber } from './parse-decimal.ts';
 import {
@@ -62,6 +63,19 @@ export function buildAccountReader(context: RowContext, fields: readonly Account
   };
 }
 
+// A customer for more than a century is a data error; unchecked, scoring multiplies it by MRR into a revenue
+// so far that no number holds exactly.
+const MAX_TENURE_MONTHS = 1200;
+
+function readTenureMonths(raw: string): Parsed<number> {
+  const parsed = parseWholeNumber(raw);
+  if (!parsed.ok || parsed.value <= MAX_TENURE_MONTHS) return parsed;
+  return {
+    ok: false,
+    error: `expected at most ${MAX_TENURE_MONTHS.toLocaleString('en-US')} months, got ${describeValue(raw)}`,
+  };
+}
+
 function cellReaders(context: RowContext): CellReaders {
   const text = orNull(readText);
   const whole = orNull(parseWholeNumber);
@@ -80,7 +94,7 @@ function cellReaders(context: RowContext): CellReaders {
     currency: orNull(readCurrency),
     seats: whole,
     totalPaid: orNull(decimal),
-    tenureMonths: whole,
+    tenureMonths: orNull(readTenureMonths),
     startedAt: date,
     churnedAt: date,
     status: readStatus,

@@ -34,6 +34,13 @@ describe('readCsvChanges on accounts files', () => {
     expect(problemsOf(items)).toEqual(['line 3: mrr: expected a number, got "12,5O"']);
   });
 
+  it('refuses a tenure of more than a century, which would make revenue so far inexact', async () => {
+    const path = await write('tenure.csv', 'id,tenureMonths\nacc_1,1200\nacc_2,1201\n');
+    const items = await importCsv(path, { currency: 'USD' });
+    expect(problemsOf(items)).toEqual(['line 3: tenureMonths: expected at most 1,200 months, got "1201"']);
+    expect(fieldsOf(items)).toEqual([{ tenureMonths: 1200 }]);
+  });
+
   it('reads decimal commas in a semicolon file', async () => {
     const path = await write('semicolon.csv', 'id;mrr;totalPaid\nacc_1;12,5;1234,56\nacc_2;7;0,1\n');
     const fields = fieldsOf(await importCsv(path, { currency: 'EUR' }));

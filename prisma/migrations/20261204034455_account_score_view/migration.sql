@@ -2,7 +2,8 @@
 ALTER TABLE "AccountScore" DROP CONSTRAINT "AccountScore_accountId_fkey";
 
 -- AlterTable
-ALTER TABLE "Offer" ALTER COLUMN "clvMinor" SET DATA TYPE BIGINT,
+ALTER TABLE "Offer" ALTER COLUMN "costMinor" SET DATA TYPE BIGINT,
+ALTER COLUMN "clvMinor" SET DATA TYPE BIGINT,
 ALTER COLUMN "expectedBackMinor" SET DATA TYPE BIGINT;
 
 -- DropTable
