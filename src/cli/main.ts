@@ -1,4 +1,4 @@
-import { isWinbackError } from '../errors.ts';
+import { isWinbackError, WinbackError } from '../errors.ts';
 import { runDemo } from './demo-command.ts';
 import { runDigest } from './digest-command.ts';
 import { runHelp } from './help-command.ts';
@@ -8,15 +8,28 @@ import { runScore } from './score-command.ts';
 import { runSegments } from './segments-command.ts';
 import { runStart } from './start-command.ts';
 
+/** A command that reads no arguments refuses any, rather than run as if a misspelt option were not there. */
+function withoutArguments(name: string, run: () => Promise<void>) {
+  return async (args: string[]) => {
+    if (args.length > 0) {
+      throw new WinbackError(
+        'usage',
+        `\`winback ${name}\` takes no arguments, got "${args.join(' ')}". Run \`npx winback help\`.`,
+      );
+    }
+    await run();
+  };
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  demo: runDemo,
+  demo: withoutArguments('demo', runDemo),
   digest: runDigest,
   help: runHelp,
   import: runImport,
-  migrate: runMigrate,
-  score: runScore,
+  migrate: withoutArguments('migrate', runMigrate),
+  score: withoutArguments('score', runScore),
   segments: runSegments,
-  start: runStart,
+  start: withoutArguments('start', runStart),
 };
 
 const [name = 'help', ...args] = process.argv.slice(2);

@@ -37,6 +37,13 @@ describe('the winback command', () => {
     expect(result.stdout).toMatch(/^ {2}migrate {3}apply pending database migrations and exit$/m);
   });
 
+  it('a command that reads no arguments refuses them with exit 2, before touching any database', async () => {
+    const result = await winback(['score', '--nope']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('`winback score` takes no arguments, got "--nope". Run `npx winback help`.');
+  });
+
   it('an unknown command exits 2 and points at help', async () => {
     const result = await winback(['frobnicate']);
 
