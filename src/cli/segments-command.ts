@@ -8,10 +8,12 @@ import { unscoredAccountsNote } from '../scoring/unscored-note.ts';
 import { addSegment } from '../segments/add-segment.ts';
 import { listSegments, type SegmentListing } from '../segments/list-segments.ts';
 import { parseSegmentFlags } from '../segments/parse-segment-flags.ts';
+import { removeSegment } from '../segments/remove-segment.ts';
 import { parseCommandLine } from './parse-command-line.ts';
 
 export const SEGMENTS_USAGE = `Usage: npx winback segments                 list the saved segments, with accounts and lost MRR
        npx winback segments add NAME [criteria]  save a segment; an account matches every criterion given
+       npx winback segments remove NAME          delete a saved segment (its accounts stay as they are)
 
   --description TEXT         what the segment is for
   --reason R[,R]             churn reason: price, missing_feature, support, competitor, usability,
@@ -81,8 +83,18 @@ export async function runSegments(args: string[]): Promise<void> {
     });
     return;
   }
+  if (action === 'remove' && name !== undefined && extra.length === 0) {
+    await withDatabase(async (prisma) => {
+      await removeSegment(prisma, name);
+      console.log(`Removed segment ${name}.`);
+    });
+    return;
+  }
   if (action !== 'add' || extra.length > 0) {
-    throw new WinbackError('usage', `Expected \`segments\` or \`segments add NAME\`.\n\n${SEGMENTS_USAGE}`);
+    throw new WinbackError(
+      'usage',
+      `Expected \`segments\`, \`segments add NAME\` or \`segments remove NAME\`.\n\n${SEGMENTS_USAGE}`,
+    );
   }
   const parsed = parseSegmentFlags(name, values);
   if (!parsed.ok) throw new WinbackError('usage', `${parsed.errors.join('\n')}\n\n${SEGMENTS_USAGE}`);

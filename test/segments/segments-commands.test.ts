@@ -119,6 +119,18 @@ describe('winback segments on the command line', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('A segment named "price" exists already; pick another name.');
   });
+
+  it('removes a segment by name, and names the saved ones when the name is unknown', async () => {
+    await winback(['segments', 'add', 'short-lived', '--plan', 'Pro']);
+
+    const removed = await winback(['segments', 'remove', 'short-lived']);
+    const unknown = await winback(['segments', 'remove', 'short-lived']);
+
+    expect(removed).toMatchObject({ code: 0, stdout: 'Removed segment short-lived.\n' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('No segment is named "short-lived"; the saved ones are price, valuable.');
+    expect(await app.db.prisma.savedSegment.count()).toBe(2);
+  });
 });
 
 describe('/winback segments and /winback segment NAME', () => {
