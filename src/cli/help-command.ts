@@ -8,7 +8,7 @@ Commands:
   demo      the main job on the embedded database with the public Telco data set
   import    import accounts or payments from a CSV file (npx winback import --help)
   score     rescore every account now: CLV, RFM segments, Pareto priority
-  segments  list saved segments, or save one (npx winback segments --help)
+  segments  list saved segments, save or remove one (npx winback segments --help)
   migrate   apply pending database migrations and exit
   help      show this message
 
