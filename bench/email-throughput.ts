@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
@@ -26,6 +25,7 @@ import { type NewEmail, queueBulkEmails } from '../src/email/queue-email.ts';
 import { sendEmailBatch } from '../src/email/send-email-batch.ts';
 import { emailSendBatchJob } from '../src/email/send-jobs.ts';
 import { createSendGridMailer, type Mailer } from '../src/email/sendgrid-mailer.ts';
+import { freePort } from '../test/support/free-port.ts';
 
 const CHILD_FLAG = '--stand-in-child';
 
@@ -54,17 +54,6 @@ function startStandInChild(): Promise<{ url: string; apiKey: string; stop: () =>
     child.stdout.once('data', (chunk: Buffer) => {
       const { url, apiKey } = JSON.parse(chunk.toString('utf8')) as { url: string; apiKey: string };
       resolve({ url, apiKey, stop: () => child.stdin.end() });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
     });
   });
 }
@@ -146,6 +135,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < accounts.length; i += 10_000) {
       await prisma.account.createMany({ data: accounts.slice(i, i + 10_000) });
     }
+    // What autovacuum has long done to the accounts of a live database before anyone emails them.
+    await prisma.$executeRawUnsafe('VACUUM ANALYZE "Account"');
 
     const template = templates.get('winback_other');
     if (!template) throw new Error('templates/winback_other.tmpl is missing');

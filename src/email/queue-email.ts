@@ -80,6 +80,7 @@ export function queueEmail(prisma: PrismaClient, boss: PgBoss, email: NewEmail, 
 // One SendGrid request's worth per transaction: short transactions, and a crash loses at most a chunk's work.
 const CHUNK = 1000;
 const CHUNK_TIMEOUT_MS = 30_000;
+const ANALYZE_AFTER_ROWS = 10_000;
 
 /**
  * Many personalised emails at once (a campaign): rows in chunks, each chunk with one batch job per
@@ -104,5 +105,8 @@ export async function queueBulkEmails(prisma: PrismaClient, boss: PgBoss, emails
       { timeout: CHUNK_TIMEOUT_MS },
     );
   }
+  // The send jobs claim these rows at once, and autovacuum may not analyse the table for a minute: planned
+  // on statistics from before a large batch, each claim walked every queued row per account.
+  if (written >= ANALYZE_AFTER_ROWS) await prisma.$executeRawUnsafe('ANALYZE "EmailMessage"');
   return written;
 }
