@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inSnapshotPair } from '../../src/scoring/snapshot-pair.ts';
 import { seedAccount } from '../accounts/seed-account.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -70,21 +69,5 @@ describe('StoredAccountScore, which has no foreign key to Account', () => {
     }
     const scored = await db.prisma.account.findUniqueOrThrow({ where: { id: account.id }, include: { score: true } });
     expect(scored.score?.clvMinor).toBe(5000n);
-  });
-});
-
-describe('inSnapshotPair', () => {
-  it('gives both connections the snapshot of the first, whatever commits in between', async () => {
-    await seedAccount(db.prisma);
-    const count = 'SELECT count(*)::int4 AS n FROM "Account"';
-
-    const [first, second] = await inSnapshotPair(db.prisma, async (one, two) => {
-      const before = await one<{ n: number }>(count, []);
-      await seedAccount(db.prisma);
-      return [before[0]?.n, (await two<{ n: number }>(count, []))[0]?.n];
-    });
-
-    expect(second).toBe(first);
-    expect(await db.prisma.account.count()).toBe((first ?? 0) + 1);
   });
 });
